@@ -1,0 +1,93 @@
+package org.guardian.audit;
+
+import jakarta.persistence.criteria.Predicate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.guardian.common.PageResult;
+import org.guardian.people.CurrentUser;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit log of children's files. {@link #record} joins the caller's transaction, so a change and
+ * its audit entry are written together or not at all; a read that cannot be audited fails.
+ */
+@Service
+public class AuditLog {
+
+  private final AuditEventRepository repository;
+  private final Clock clock;
+
+  AuditLog(AuditEventRepository repository) {
+    this.repository = repository;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** Records an action of the current user on a child's file (childId and areaCode may be null). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void record(AuditAction action, Long childId, String areaCode, String detail) {
+    repository.save(new AuditEvent(Instant.now(clock), CurrentUser.get().id(), action, childId,
+        areaCode, detail));
+  }
+
+  /**
+   * Records an action in a transaction of its own, for refusals: the refused request is rolled back
+   * but its record stays.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void recordSeparately(AuditAction action, Long childId, String areaCode, String detail) {
+    repository.save(new AuditEvent(Instant.now(clock), CurrentUser.get().id(), action, childId,
+        areaCode, detail));
+  }
+
+  /** The entries the query selects, newest first, limited to the areas the caller covers. */
+  @Transactional(readOnly = true)
+  public PageResult<AuditEntry> list(AuditQuery query, CurrentUser viewer, int page, int size) {
+    Specification<AuditEvent> spec = (root, q, cb) -> {
+      List<Predicate> where = new ArrayList<>();
+      if (query.childId() != null) {
+        where.add(cb.equal(root.get("childId"), query.childId()));
+      }
+      if (query.actor() != null) {
+        where.add(cb.equal(root.get("actor"), query.actor()));
+      }
+      if (query.action() != null) {
+        where.add(cb.equal(root.get("action"), query.action()));
+      }
+      if (query.from() != null) {
+        where.add(cb.greaterThanOrEqualTo(root.get("at"), query.from()));
+      }
+      if (query.to() != null) {
+        where.add(cb.lessThan(root.get("at"), query.to()));
+      }
+      if (!viewer.isAdmin()) {
+        List<Predicate> areas = viewer.areaCodes().stream()
+            .map(code -> cb.like(root.get("areaCode"), code + "%")).toList();
+        where.add(areas.isEmpty() ? cb.disjunction() : cb.or(areas.toArray(Predicate[]::new)));
+      }
+      return cb.and(where.toArray(Predicate[]::new));
+    };
+    var result = repository.findAll(spec,
+        PageRequest.of(page, size, Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))));
+    return PageResult.of(result, AuditEntry::of);
+  }
+
+  /** Filters of an audit listing; each may be null. */
+  public record AuditQuery(Long childId, String actor, AuditAction action, Instant from,
+      Instant to) {}
+
+  /** One audit entry as listed to a supervisor. */
+  public record AuditEntry(long id, Instant at, String actor, AuditAction action, Long childId,
+      String areaCode, String detail) {
+    static AuditEntry of(AuditEvent e) {
+      return new AuditEntry(e.getId(), e.getAt(), e.getActor(), e.getAction(), e.getChildId(),
+          e.getAreaCode(), e.getDetail());
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Demo people, areas and children for the {@code demo} profile. */
+package org.guardian.demo;

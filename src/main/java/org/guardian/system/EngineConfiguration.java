@@ -1,0 +1,53 @@
+package org.guardian.system;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.guardian.people.Role;
+import org.guardian.workflow.EngineClock;
+import org.guardian.workflow.TaskCompletionRule;
+import org.guardian.workflow.TaskCompletionValidation;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Camunda engine as Guardian needs it. */
+@Configuration
+class EngineConfiguration {
+
+  /** The clock services share with the engine (see {@link EngineClock}). */
+  @Bean
+  Clock clock(@Value("${guardian.time-zone:Asia/Shanghai}") String zone) {
+    return new EngineClock(ZoneId.of(zone));
+  }
+
+  /**
+   * Members of the {@code admin} role group are engine administrators (authorization checks are on
+   * for everybody else), and every user task completion is validated on the server.
+   */
+  @Bean
+  ProcessEnginePlugin guardianEnginePlugin(ObjectProvider<TaskCompletionRule> rules) {
+    TaskCompletionValidation validation = new TaskCompletionValidation(rules);
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl config) {
+        List<String> adminGroups = config.getAdminGroups() == null
+            ? new ArrayList<>() : new ArrayList<>(config.getAdminGroups());
+        if (!adminGroups.contains(Role.ADMIN.groupId())) {
+          adminGroups.add(Role.ADMIN.groupId());
+        }
+        config.setAdminGroups(adminGroups);
+        List<BpmnParseListener> listeners = config.getCustomPreBPMNParseListeners() == null
+            ? new ArrayList<>() : new ArrayList<>(config.getCustomPreBPMNParseListeners());
+        listeners.add(validation);
+        config.setCustomPreBPMNParseListeners(listeners);
+      }
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package org.guardian.system;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.guardian.people.CamundaIdentityAuthenticationProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * One login for everything, checked against Camunda's identity service:
+ *
+ * <ul>
+ *   <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic, no session, no CSRF token (nothing
+ *       is authenticated by a cookie there). The engine REST API then runs as the signed-in person,
+ *       so Camunda's authorization checks apply to it.
+ *   <li>Everything else (the Camunda webapps under {@code /camunda}, {@code /dashboard}): a login
+ *       page and a session. The webapps take the person from the session (container-based
+ *       authentication), so there is no second login.
+ *   <li>Public: the login page, the public report page {@code /report}, health.
+ * </ul>
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+  private static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
+
+  @Bean
+  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
+    return new ProviderManager(provider);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    http.securityMatcher("/api/**", "/engine-rest/**")
+        .authenticationManager(manager)
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint(problemEntryPoint()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .exceptionHandling(e -> e.authenticationEntryPoint(problemEntryPoint()));
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
+    http.authenticationManager(manager)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/login", "/report", "/report/**", "/css/**", "/js/**",
+                "/favicon.ico", "/error", "/actuator/health/**", "/actuator/health")
+            .permitAll()
+            .anyRequest().authenticated())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .logout(l -> l
+            .logoutRequestMatcher(new OrRequestMatcher(
+                new AntPathRequestMatcher("/logout", "POST"),
+                new AntPathRequestMatcher(CAMUNDA_LOGOUT, "POST")))
+            .logoutSuccessHandler((request, response, auth) -> {
+              if (request.getRequestURI().endsWith(CAMUNDA_LOGOUT)) {
+                response.setStatus(HttpServletResponse.SC_OK);
+              } else {
+                response.sendRedirect(request.getContextPath() + "/login?logout");
+              }
+            }))
+        // the Camunda webapps protect their own API with their CSRF filter
+        .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .httpBasic(Customizer.withDefaults());
+    return http.build();
+  }
+
+  /** 401 with an RFC 7807 body and a Basic challenge (Chinese message, no browser session). */
+  private static AuthenticationEntryPoint problemEntryPoint() {
+    return (request, response, ex) -> {
+      response.setStatus(HttpStatus.UNAUTHORIZED.value());
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Guardian\", charset=\"UTF-8\"");
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"未登录\",\"status\":401,"
+          + "\"detail\":\"请使用用户名和密码登录\",\"instance\":\"" + request.getRequestURI()
+          .replace("\"", "") + "\"}");
+    };
+  }
+
+  /** The engine REST API runs as the person Spring Security signed in. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    bean.setName("guardian-engine-rest-authentication");
+    bean.setInitParameters(Map.of("authentication-provider",
+        ContainerBasedAuthenticationProvider.class.getName()));
+    bean.addUrlPatterns("/engine-rest/*");
+    bean.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return bean;
+  }
+
+  /** The Camunda webapps take the person from the Spring Security session. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> bean =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    bean.setName("guardian-webapp-authentication");
+    bean.setInitParameters(Map.of("authentication-provider",
+        ContainerBasedAuthenticationProvider.class.getName()));
+    bean.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    bean.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return bean;
+  }
+}
