@@ -31,7 +31,7 @@ public final class TestChildren {
   /** A left-behind boy in the village, with a father working away and a grandmother as caregiver. */
   public static Map<String, Object> leftBehind(String villageCode) {
     LocalDate birth = LocalDate.now().minusYears(8)
-        .minusDays(ThreadLocalRandom.current().nextInt(1, 3000));
+        .minusDays(ThreadLocalRandom.current().nextInt(1, 2000));
     Map<String, Object> child = new LinkedHashMap<>();
     child.put("name", "测试儿童" + ThreadLocalRandom.current().nextInt(1000));
     child.put("sex", "MALE");

@@ -49,8 +49,6 @@ class DemoData implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   static final int CHILDREN = 200;
-  /** The last few files are new registrations waiting for their review. */
-  static final int PENDING_REVIEW = 10;
 
   private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周",
       "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "宋", "谢"};
@@ -69,14 +67,18 @@ class DemoData implements ApplicationRunner {
   private final ChildService children;
   private final Clock clock;
   private final String password;
+  /** The last few files are new registrations waiting for their review (processes started). */
+  private final int pendingReviews;
 
   DemoData(Areas areas, PeopleDirectory people, ChildService children, Clock clock,
-      @Value("${guardian.demo.password:demo}") String password) {
+      @Value("${guardian.demo.password:demo}") String password,
+      @Value("${guardian.demo.pending-reviews:10}") int pendingReviews) {
     this.areas = areas;
     this.people = people;
     this.children = children;
     this.clock = clock;
     this.password = password;
+    this.pendingReviews = pendingReviews;
   }
 
   @Override
@@ -124,7 +126,7 @@ class DemoData implements ApplicationRunner {
       if (children.isRegistered(data.idNumber())) {
         continue;
       }
-      if (i >= CHILDREN - PENDING_REVIEW) {
+      if (i >= CHILDREN - pendingReviews) {
         children.register(data);
       } else {
         children.importReviewed(data);

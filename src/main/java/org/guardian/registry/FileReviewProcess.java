@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.guardian.common.FieldProblem;
 import org.guardian.workflow.AreaVariables;
 import org.guardian.workflow.TaskCompletionRule;
+import org.guardian.workflow.TaskSubmission;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -57,9 +57,9 @@ class FileReviewProcess {
       }
 
       @Override
-      public List<FieldProblem> check(DelegateTask task) {
-        Object comment = task.getVariable(FileReview.Var.REVIEW_COMMENT);
-        if (FileReview.Var.RETURNED.equals(task.getVariable(FileReview.Var.REVIEW_DECISION))
+      public List<FieldProblem> check(TaskSubmission submission) {
+        Object comment = submission.variable(FileReview.Var.REVIEW_COMMENT);
+        if (FileReview.Var.RETURNED.equals(submission.variable(FileReview.Var.REVIEW_DECISION))
             && (!(comment instanceof String s) || s.trim().length() < 5)) {
           return List.of(new FieldProblem(FileReview.Var.REVIEW_COMMENT,
               "退回补正时须写明需要补正的内容（至少5个字）"));

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.guardian.people.Role;
 import org.guardian.workflow.EngineClock;
 import org.guardian.workflow.TaskCompletionRule;
@@ -45,8 +46,13 @@ class EngineConfiguration {
         config.setAdminGroups(adminGroups);
         List<BpmnParseListener> listeners = config.getCustomPreBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(config.getCustomPreBPMNParseListeners());
-        listeners.add(validation);
+        listeners.add(validation.parseListener());
         config.setCustomPreBPMNParseListeners(listeners);
+        List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
+            == null ? new ArrayList<>()
+            : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(validation);
+        config.setCustomPostCommandInterceptorsTxRequired(interceptors);
       }
     };
   }

@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -21,8 +22,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * One login for everything, checked against Camunda's identity service:
@@ -43,6 +45,19 @@ class SecurityConfiguration {
 
   private static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
 
+  /**
+   * Paths are matched on the request path, whatever servlet serves them (the engine REST API is a
+   * Jersey servlet, not Spring MVC).
+   */
+  private static RequestMatcher paths(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+    for (int i = 0; i < patterns.length; i++) {
+      matchers[i] = builder.matcher(patterns[i]);
+    }
+    return new OrRequestMatcher(matchers);
+  }
+
   @Bean
   AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
     return new ProviderManager(provider);
@@ -51,7 +66,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
-    http.securityMatcher("/api/**", "/engine-rest/**")
+    http.securityMatcher(paths("/api/**", "/engine-rest/**"))
         .authenticationManager(manager)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint(problemEntryPoint()))
@@ -66,15 +81,15 @@ class SecurityConfiguration {
   SecurityFilterChain webChain(HttpSecurity http, AuthenticationManager manager) throws Exception {
     http.authenticationManager(manager)
         .authorizeHttpRequests(a -> a
-            .requestMatchers("/login", "/report", "/report/**", "/css/**", "/js/**",
-                "/favicon.ico", "/error", "/actuator/health/**", "/actuator/health")
+            .requestMatchers(paths("/login", "/report", "/report/**", "/css/**", "/js/**",
+                "/favicon.ico", "/error", "/actuator/health/**", "/actuator/health"))
             .permitAll()
             .anyRequest().authenticated())
         .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .logout(l -> l
             .logoutRequestMatcher(new OrRequestMatcher(
-                new AntPathRequestMatcher("/logout", "POST"),
-                new AntPathRequestMatcher(CAMUNDA_LOGOUT, "POST")))
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/logout"),
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
             .logoutSuccessHandler((request, response, auth) -> {
               if (request.getRequestURI().endsWith(CAMUNDA_LOGOUT)) {
                 response.setStatus(HttpServletResponse.SC_OK);
@@ -83,7 +98,7 @@ class SecurityConfiguration {
               }
             }))
         // the Camunda webapps protect their own API with their CSRF filter
-        .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+        .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
         .headers(h -> h.frameOptions(f -> f.sameOrigin()))
         .httpBasic(Customizer.withDefaults());
     return http.build();

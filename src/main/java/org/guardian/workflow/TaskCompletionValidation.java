@@ -3,18 +3,23 @@ package org.guardian.workflow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -23,13 +28,18 @@ import org.guardian.common.FieldProblem;
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
- * Server-side validation of every user task completion. A parse listener gives every user task a
- * built-in {@code complete} listener that checks the submission against the rules its Camunda Form
- * declares ({@link FormSchema}) and against the {@link TaskCompletionRule} beans that apply, and
- * rejects the completion with {@link TaskCompletionRejected} (HTTP 400 on the engine REST API)
- * naming each bad field. It runs inside the engine, so Tasklist, the REST API and Java are alike.
+ * Server-side validation of every user task completion, since Camunda Forms validate only in the
+ * browser. A submission is checked against the rules its Camunda Form declares ({@link FormSchema})
+ * and against the {@link TaskCompletionRule} beans that apply; a bad one is refused with {@link
+ * TaskCompletionRejected} (HTTP 400 on the engine REST API) naming each bad field, and nothing is
+ * completed.
+ *
+ * <p>Two hooks, one check: a command interceptor checks {@code complete} and {@code submit-form}
+ * commands before they run (so the caller gets the rejection itself), and a built-in {@code
+ * complete} listener on every user task checks again inside the engine, for any other path to
+ * completion.
  */
-public class TaskCompletionValidation extends AbstractBpmnParseListener implements TaskListener {
+public class TaskCompletionValidation extends CommandInterceptor {
 
   private final ObjectProvider<TaskCompletionRule> rules;
   /** Parsed forms by process definition and task, for forms bound to the deployment or a version. */
@@ -39,49 +49,75 @@ public class TaskCompletionValidation extends AbstractBpmnParseListener implemen
     this.rules = rules;
   }
 
-  @Override
-  public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
-      behavior.getTaskDefinition().addBuiltInTaskListener(EVENTNAME_COMPLETE, this);
-    }
+  /** The parse listener that adds the completion check to every user task. */
+  public AbstractBpmnParseListener parseListener() {
+    TaskListener listener = task -> {
+      List<FieldProblem> problems = check((TaskEntity) task, task.getVariables());
+      if (!problems.isEmpty()) {
+        throw new TaskCompletionRejected(task.getTaskDefinitionKey(), problems);
+      }
+    };
+    return new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
+          behavior.getTaskDefinition()
+              .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+        }
+      }
+    };
   }
 
   @Override
-  public void notify(DelegateTask task) {
+  public <T> T execute(Command<T> command) {
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+      String taskId = (String) field(command, "taskId");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> submitted = (Map<String, Object>) field(command,
+          command instanceof CompleteTaskCmd ? "variables" : "properties");
+      CommandContext context = Context.getCommandContext();
+      TaskEntity task = taskId == null ? null
+          : context.runWithoutAuthorization(
+              () -> context.getTaskManager().findTaskById(taskId));
+      if (task != null && task.getTaskDefinition() != null) {
+        Map<String, Object> variables = new HashMap<>(
+            context.runWithoutAuthorization(() -> task.getVariables()));
+        if (submitted != null) {
+          variables.putAll(submitted);
+        }
+        List<FieldProblem> problems = check(task, variables);
+        if (!problems.isEmpty()) {
+          throw new TaskCompletionRejected(task.getTaskDefinitionKey(), problems);
+        }
+      }
+    }
+    return next.execute(command);
+  }
+
+  List<FieldProblem> check(TaskEntity task, Map<String, Object> variables) {
     List<FieldProblem> problems = new ArrayList<>();
-    Map<String, Object> variables = task.getVariables();
     FormSchema form = formOf(task);
     if (form != null) {
       problems.addAll(form.check(variables));
     }
-    String processKey = processKey(task);
+    String processKey = task.getProcessDefinition() == null ? null
+        : task.getProcessDefinition().getKey();
+    TaskSubmission submission = new TaskSubmission(task, processKey, variables);
     for (TaskCompletionRule rule : rules) {
       if (rule.appliesTo(processKey, task.getTaskDefinitionKey())) {
-        problems.addAll(rule.check(task));
+        problems.addAll(rule.check(submission));
       }
     }
-    if (!problems.isEmpty()) {
-      throw new TaskCompletionRejected(task.getTaskDefinitionKey(), problems);
-    }
+    return problems;
   }
 
-  private static String processKey(DelegateTask task) {
-    if (task instanceof TaskEntity entity && entity.getProcessDefinition() != null) {
-      return entity.getProcessDefinition().getKey();
-    }
-    return null;
-  }
-
-  private FormSchema formOf(DelegateTask task) {
-    if (!(task instanceof TaskEntity entity) || entity.getTaskDefinition() == null) {
-      return null;
-    }
-    FormDefinition definition = entity.getTaskDefinition().getFormDefinition();
+  private FormSchema formOf(TaskEntity task) {
+    FormDefinition definition = task.getTaskDefinition().getFormDefinition();
     if (definition == null || definition.getCamundaFormDefinitionKey() == null) {
       return null;
     }
     boolean stable = !"latest".equals(definition.getCamundaFormDefinitionBinding());
-    String cacheKey = entity.getProcessDefinitionId() + "#" + entity.getTaskDefinitionKey();
+    String cacheKey = task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey();
     if (stable) {
       FormSchema cached = forms.get(cacheKey);
       if (cached != null) {
@@ -100,5 +136,21 @@ public class TaskCompletionValidation extends AbstractBpmnParseListener implemen
       forms.put(cacheKey, schema);
     }
     return schema;
+  }
+
+  private static Object field(Object target, String name) {
+    Class<?> type = target.getClass();
+    while (type != null) {
+      try {
+        Field f = type.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(target);
+      } catch (NoSuchFieldException e) {
+        type = type.getSuperclass();
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("no field " + name + " on " + target.getClass());
   }
 }

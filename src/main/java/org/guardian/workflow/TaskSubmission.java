@@ -1,0 +1,26 @@
+package org.guardian.workflow;
+
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * A user task completion about to happen: the task, and the variables as they will be once the
+ * submitted values are set (the task's visible variables overlaid with the submission).
+ */
+public record TaskSubmission(DelegateTask task, String processDefinitionKey,
+    Map<String, Object> variables) {
+
+  public TaskSubmission {
+    variables = Collections.unmodifiableMap(new HashMap<>(variables));
+  }
+
+  public Object variable(String name) {
+    return variables.get(name);
+  }
+
+  public String taskDefinitionKey() {
+    return task.getTaskDefinitionKey();
+  }
+}
