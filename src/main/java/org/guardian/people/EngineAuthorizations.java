@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Camunda authorization checks are on ({@code camunda.bpm.authorization.enabled}); this grants each
  * role group what its work needs in Tasklist, Cockpit and the engine REST API. Tasks themselves are
  * granted by the engine to their candidate groups ({@code <role>@<area>}), so a caseworker sees only
- * the tasks of their own area. The {@code admin} group is an engine admin group and needs no grant.
+ * the tasks of their own area. The {@code admin} group is an engine admin group and is granted
+ * everything.
  * Runs at start-up, before the web server takes requests; adds only what is missing.
  */
 @Component
@@ -60,6 +62,13 @@ class EngineAuthorizations implements SmartInitializingSingleton {
       grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
       grant(g, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
       grant(g, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    }
+    // Engine admin groups bypass checks inside the engine, but the webapps ask the authorization
+    // service which applications a person may open: grant administrators everything explicitly.
+    for (String admins : List.of(Role.ADMIN.groupId(), Groups.CAMUNDA_ADMIN)) {
+      for (Resource resource : Resources.values()) {
+        grant(admins, resource, ANY, Permissions.ALL);
+      }
     }
     String policy = Role.POLICY_TEAM.groupId();
     grant(policy, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -2,6 +2,7 @@ package org.guardian.people;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
@@ -50,8 +51,14 @@ public class PeopleDirectory {
       user.setPassword(password);
       identityService.saveUser(user);
     }
-    for (String groupId : List.of(role.groupId(), Routing.areaGroup(areaCode),
-        Routing.group(role, areaCode))) {
+    List<String> groups = new java.util.ArrayList<>(List.of(role.groupId(),
+        Routing.areaGroup(areaCode), Routing.group(role, areaCode)));
+    if (role == Role.ADMIN) {
+      // Camunda's own administrators group: the webapps look for a member of it
+      ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda 管理员", Groups.GROUP_TYPE_SYSTEM);
+      groups.add(Groups.CAMUNDA_ADMIN);
+    }
+    for (String groupId : groups) {
       if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
         identityService.createMembership(userId, groupId);
       }

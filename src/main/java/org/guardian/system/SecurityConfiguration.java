@@ -16,7 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -99,8 +98,7 @@ class SecurityConfiguration {
             }))
         // the Camunda webapps protect their own API with their CSRF filter
         .csrf(c -> c.ignoringRequestMatchers(paths("/camunda/**")))
-        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
-        .httpBasic(Customizer.withDefaults());
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()));
     return http.build();
   }
 
