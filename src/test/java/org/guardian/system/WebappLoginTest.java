@@ -93,6 +93,17 @@ class WebappLoginTest {
   }
 
   @Test
+  void theWebappsHideTheCamunda8MigrationBanner() throws Exception {
+    login("csup-101", "demo");
+    for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
+      HttpResponse<String> css = get("/camunda/app/" + app + "/styles/user-styles.css");
+      assertThat(css.statusCode()).isEqualTo(200);
+      assertThat(css.body().replaceAll("\\s+", " "))
+          .contains(".ce-eol-banner { display: none !important; }");
+    }
+  }
+
+  @Test
   void supervisorsGetCockpitAndAdministratorsGetAdmin() throws Exception {
     login("supervisor", "demo");
     assertThat(get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
