@@ -23,6 +23,11 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'en'
   },
+  // Guardian: dates and the page's lang attribute follow the labels, see ../guardian/locale.js
+  customScripts: ['../guardian/locale'],
+  requireJsConfig: {
+    ngDeps: ['guardian.locale']
+  },
   // change the app name and vendor
   // app: {
   //   name: 'Todos',
