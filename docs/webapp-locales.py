@@ -2,12 +2,12 @@
 """Guardian's Simplified Chinese translation of the Camunda webapps: check it, and update it when
 Camunda is upgraded. See docs/webapps-zh.md.
 
-  python3 tools/webapp-locales.py check            every key of the webjar's en.json translated in zh.json,
+  python3 docs/webapp-locales.py check            every key of the webjar's en.json translated in zh.json,
                                                    placeholders, HTML tags and entities identical (exit 1 if not)
-  python3 tools/webapp-locales.py diff OLD NEW     keys added / removed / changed in English between two
+  python3 docs/webapp-locales.py diff OLD NEW     keys added / removed / changed in English between two
                                                    Camunda versions (e.g. 7.24.0 7.25.0): what to (re)translate
-  python3 tools/webapp-locales.py todo [VERSION]   TSV (app, key, English) of keys missing from zh.json
-  python3 tools/webapp-locales.py merge FILE.tsv   merge a TSV (app, key, Chinese; "\\n" for a line break)
+  python3 docs/webapp-locales.py todo [VERSION]   TSV (app, key, English) of keys missing from zh.json
+  python3 docs/webapp-locales.py merge FILE.tsv   merge a TSV (app, key, Chinese; "\\n" for a line break)
                                                    into the zh.json files, in the order of en.json
 
 The English source is read from the camunda-webapp-webjar jar in the local Maven repository
