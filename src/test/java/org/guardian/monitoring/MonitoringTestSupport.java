@@ -72,6 +72,21 @@ final class MonitoringTestSupport {
     return created.json().path("id").asLong();
   }
 
+  /** Changes the child's file as the village's child director (the body as last sent). */
+  void update(long childId, Map<String, Object> body) {
+    update(childId, body, DIRECTOR);
+  }
+
+  /** Changes the child's file as a person who may (the body as last sent, with the version). */
+  void update(long childId, Map<String, Object> body, String user) {
+    Api api = Api.as(rest, user);
+    Api.Response read = api.get("/api/children/" + childId);
+    assertThat(read.status()).as(read.toString()).isEqualTo(200);
+    body.put("version", read.json().path("version").asLong());
+    Api.Response updated = api.put("/api/children/" + childId, body);
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+  }
+
   /** The child's monitoring instance (running or ended). */
   ProcessInstance monitoring(long childId) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(Monitoring.KEY)
