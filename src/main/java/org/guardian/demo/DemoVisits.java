@@ -40,8 +40,8 @@ final class DemoVisits {
         || child.riskFlags().stream().anyMatch(MONTHLY_FLAGS::contains) ? 30
         : child.categories().contains(Category.SINGLE_PARENT) ? 60 : 90;
     int count = 1 + r.nextInt(4);
-    // about a third overdue (some beyond the second deadline), the rest within their window
-    double position = i % 3 == 0 ? 1.05 + r.nextDouble() * 0.6 : 0.1 + r.nextDouble() * 0.8;
+    // about a third overdue (a few beyond the second deadline), the rest within their window
+    double position = i % 3 == 0 ? 1.0 + r.nextDouble() * 0.25 : 0.1 + r.nextDouble() * 0.8;
     LocalDate last = today.minusDays(Math.max(1, Math.round(interval * position)));
     int[] totals = totals(i, count, r);
     boolean leftBehind = child.categories().contains(Category.LEFT_BEHIND);
