@@ -92,7 +92,7 @@ class MonitoringProcessTest {
     assertThat(pi).as("monitoring started with the file").isNotNull();
     assertThat(pi).isWaitingAt(Monitoring.TASK_HOME_VISIT);
     Task visit = support.task(pi, Monitoring.TASK_HOME_VISIT);
-    assertThat(visit.getName()).isEqualTo("入户走访");
+    assertThat(visit.getName()).startsWith("入户走访 · ").contains("岁 ");
     assertThat(visit).hasCandidateGroup("child-director@" + VILLAGE);
     LocalDate dueDay = today().plusMonths(3);
     assertThat(visit.getDueDate()).isEqualTo(Date.from(endOf(dueDay)));
@@ -120,7 +120,7 @@ class MonitoringProcessTest {
     clockAt(endOf(dueDay).plusSeconds(60));
     assertThat(support.fireDueTimers(pi)).isEqualTo(1);
     Task overdue = support.task(pi, Monitoring.TASK_OVERDUE_VISIT);
-    assertThat(overdue.getName()).isEqualTo("督办逾期走访");
+    assertThat(overdue.getName()).startsWith("督办逾期走访 · ").contains("岁 ");
     assertThat(overdue).hasCandidateGroup("child-supervisor@" + TOWNSHIP);
     assertThat(support.task(pi, Monitoring.TASK_HOME_VISIT)).as("the visit stays open")
         .isNotNull();
@@ -129,7 +129,7 @@ class MonitoringProcessTest {
     clockAt(endOf(dueDay.plusDays(14)).plusSeconds(60));
     assertThat(support.fireDueTimers(pi)).isEqualTo(1);
     Task escalated = support.task(pi, Monitoring.TASK_ESCALATE_OVERDUE_VISIT);
-    assertThat(escalated.getName()).isEqualTo("督办严重逾期走访");
+    assertThat(escalated.getName()).startsWith("督办严重逾期走访 · ").contains("岁 ");
     assertThat(escalated).hasCandidateGroup("station-chief@" + TOWNSHIP);
     assertThat(support.tasks(pi, Monitoring.TASK_HOME_VISIT)).hasSize(1);
   }
@@ -242,7 +242,7 @@ class MonitoringProcessTest {
         .plusSeconds(3600));
     assertThat(support.fireDueTimers(pi)).isEqualTo(1);
     Task call = support.task(pi, Monitoring.TASK_PHONE_CONTACT);
-    assertThat(call.getName()).isEqualTo("电话联系儿童");
+    assertThat(call.getName()).startsWith("电话联系儿童 · ").contains("岁 ");
     assertThat(call).hasCandidateGroup("child-director@" + VILLAGE);
 
     assertThatThrownBy(() -> tasks.complete(call.getId(), Map.of("contactedPerson", "caregiver",
@@ -407,7 +407,7 @@ class MonitoringProcessTest {
     tasks.complete(support.task(pi, Monitoring.TASK_HOME_VISIT).getId(), visit);
 
     Task replace = support.task(pi, Monitoring.TASK_REPLACE_CAREGIVER);
-    assertThat(replace.getName()).isEqualTo("更换委托照护人");
+    assertThat(replace.getName()).startsWith("更换委托照护人 · ").contains("岁 ");
     assertThat(replace).hasCandidateGroup("child-director@" + VILLAGE);
     assertThat(support.task(pi, Monitoring.TASK_HOME_VISIT)).as("monitoring goes on meanwhile")
         .isNotNull();
