@@ -12,5 +12,11 @@ public enum AuditAction {
   VISIT_RECORDED,
   /** The early warning flagged the child (monitoring); the detail names the rules, no data. */
   EARLY_WARNING_RAISED,
+  /** A report was matched (or not) to a child's file; the detail says how, never on what. */
+  CHILD_MATCHED,
+  REPORT_RECEIVED,
+  REPORT_READ,
+  ASSESSMENT_RECORDED,
+  PLACEMENT_RECORDED,
   AUDIT_READ
 }
