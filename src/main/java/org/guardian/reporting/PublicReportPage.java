@@ -67,9 +67,11 @@ class PublicReportPage {
       model.addAttribute("perHour", limit.perHour());
       return "report-limited";
     }
+    NewReport report = form.toReport();
+    reject(errors, intake.check(report, ""));
     if (!errors.hasErrors()) {
       try {
-        ReportIntake.Receipt receipt = intake.fromPublic(form.toReport());
+        ReportIntake.Receipt receipt = intake.fromPublic(report);
         redirect.addFlashAttribute("number", receipt.number());
         redirect.addFlashAttribute("receivedAt",
             TIME.format(receipt.receivedAt().atZone(zone)));
@@ -77,17 +79,24 @@ class PublicReportPage {
             : TIME.format(receipt.acknowledgedAt().atZone(zone)));
         return "redirect:/report/received";
       } catch (InvalidInputException e) {
-        for (FieldProblem p : e.problems()) {
-          String field = switch (p.field()) {
-            case "villageCode", "townshipCode" -> "area";
-            default -> p.field();
-          };
-          errors.rejectValue(field, "invalid", p.message());
-        }
+        reject(errors, e.problems());
       }
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     return page(model);
+  }
+
+  /** The intake's problems, on the form's fields (one message per field). */
+  private static void reject(BindingResult errors, List<FieldProblem> problems) {
+    for (FieldProblem p : problems) {
+      String field = switch (p.field()) {
+        case "villageCode", "townshipCode" -> "area";
+        default -> p.field();
+      };
+      if (!errors.hasFieldErrors(field)) {
+        errors.rejectValue(field, "invalid", p.message());
+      }
+    }
   }
 
   @GetMapping("/received")

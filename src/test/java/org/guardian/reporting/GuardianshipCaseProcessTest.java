@@ -414,4 +414,63 @@ class GuardianshipCaseProcessTest {
     assertThat(caseFile(pi).getClosureReason()).isEqualTo("MONITORING_ONLY");
     assertThat(caseFile(pi).getRiskColour()).isEqualTo("green");
   }
+
+  @Test
+  void newReportIsJudgedByTheResponsePriorityRulesInForceAndTheVersionIsRecorded()
+      throws Exception {
+    String dmn;
+    try (var in = getClass().getResourceAsStream("/bpmn/response-priority.dmn")) {
+      dmn = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    var repository = engine.getRepositoryService();
+    var newer = repository.createDeployment().name("policy change (test)")
+        .addString("response-priority.dmn", dmn.replace("其他情形", "新版本规则")).deploy();
+    try {
+      var latest = repository.createDecisionDefinitionQuery()
+          .decisionDefinitionKey(GuardianshipCase.DECISION_RESPONSE_PRIORITY).latestVersion()
+          .singleResult();
+      assertThat(latest.getDeploymentId()).isEqualTo(newer.getId());
+      Map<String, Object> child = fixtures.registeredChild(TestChildren.VILLAGE_101201);
+      ProcessInstance pi = fixtures.caseOf(fixtures.report("school-101",
+          CaseFixtures.reportAbout(child)).path("number").asText());
+
+      assertThat(pi).variables().containsEntry("priorityReason", "新版本规则");
+      fixtures.triage(pi, "proceed", "within-10d", null);
+      assertThat(caseFile(pi).getPriorityDecisionVersion()).isEqualTo(latest.getVersion());
+      assertThat(caseFile(pi).getPriorityDecisionId()).isEqualTo(latest.getId());
+      assertThat(caseFile(pi).getPriorityReason()).isEqualTo("新版本规则");
+    } finally {
+      repository.deleteDeployment(newer.getId(), true);
+    }
+  }
+
+  @Test
+  void placementMadeBeforeTheChildWasKnownJoinsTheChildsFileOnceRegistered() {
+    ProcessInstance pi = fixtures.caseOf(fixtures.report("hospital",
+        CaseFixtures.reportAboutUnknownChild(TestChildren.VILLAGE_101201, "injury"))
+        .path("number").asText());
+    fixtures.triage(pi, "proceed", "immediate", null);
+    ProcessInstance emergency = fixtures.called(pi, "emergency-response");
+    tasks.complete(fixtures.task(emergency, "Task_ArrangePoliceProtection").getId(), Map.of(
+        "protectionOutcome", "child-removed", "protectionNote", "民警已将儿童带离"));
+    tasks.complete(fixtures.task(emergency, "Task_ArrangeMedicalCheck").getId(), Map.of(
+        "medicalOutcome", "treated", "medicalNote", "门诊处置"));
+    tasks.complete(fixtures.task(emergency, "Task_DecidePlacement").getId(), Map.of(
+        "placementType", "temporary-guardianship", "statutoryGround", "art92-6"));
+    assertThat(pi).isWaitingAt(GuardianshipCase.TASK_REGISTER_CHILD);
+
+    Map<String, Object> child = fixtures.registeredChild(TestChildren.VILLAGE_101201);
+    tasks.complete(fixtures.task(pi, GuardianshipCase.TASK_REGISTER_CHILD).getId(),
+        Map.of("registeredChildId", child.get("id")));
+    ProcessJobs.run(engine, pi.getId());
+
+    Api.Response placements = Api.as(rest, "centre")
+        .get("/api/children/" + child.get("id") + "/placements");
+    assertThat(placements.status()).as(placements.toString()).isEqualTo(200);
+    assertThat(placements.json()).hasSize(1);
+    assertThat(placements.json().get(0).path("kind").asText()).isEqualTo("TEMPORARY_GUARDIANSHIP");
+    assertThat(placements.json().get(0).path("statutoryGround").asText()).isEqualTo("ART92_6");
+    assertThat(placements.json().get(0).path("caseNumber").asText())
+        .isEqualTo(pi.getBusinessKey());
+  }
 }
