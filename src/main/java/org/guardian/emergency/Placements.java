@@ -1,7 +1,9 @@
 package org.guardian.emergency;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -69,11 +71,14 @@ class Placements {
   @Transactional
   void startReview(long placementId) {
     Placement p = find(placementId);
-    var vars = p.getVillageCode() != null ? AreaVariables.of(p.getVillageCode())
-        : new java.util.HashMap<String, Object>(java.util.Map.of(
-            AreaVariables.TOWNSHIP_CODE, p.getTownshipCode(),
-            AreaVariables.COUNTY_CODE, p.getCountyCode()));
-    vars.putIfAbsent(AreaVariables.VILLAGE_CODE, null);
+    Map<String, Object> vars = new HashMap<>();
+    if (p.getChildId() != null) {
+      vars.putAll(children.processVariables(p.getChildId()));
+    } else {
+      vars.put(AreaVariables.VILLAGE_CODE, p.getVillageCode());
+      vars.put(AreaVariables.TOWNSHIP_CODE, p.getTownshipCode());
+      vars.put(AreaVariables.COUNTY_CODE, p.getCountyCode());
+    }
     vars.put(EmergencyResponse.Var.PLACEMENT_ID, p.getId());
     vars.put(EmergencyResponse.Var.CASE_NUMBER, p.getCaseNumber());
     vars.put(EmergencyResponse.Var.CHILD_ID, p.getChildId());

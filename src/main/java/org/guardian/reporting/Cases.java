@@ -18,10 +18,14 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.guardian.common.NotFoundException;
 import org.guardian.people.Role;
 import org.guardian.people.Routing;
+import org.guardian.people.Area;
+import org.guardian.people.Areas;
+import org.guardian.registry.ChildLabel;
 import org.guardian.registry.ChildReference;
 import org.guardian.registry.ChildService;
 import org.guardian.workflow.AreaVariables;
 import org.guardian.workflow.SystemEngineCalls;
+import org.guardian.workflow.TaskNaming;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -43,6 +47,7 @@ class Cases {
   private final ReportRepository reports;
   private final Numbers numbers;
   private final ChildService children;
+  private final Areas areas;
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final HistoryService history;
@@ -52,13 +57,14 @@ class Cases {
   private final Clock clock;
 
   Cases(CaseRepository cases, ReportRepository reports, Numbers numbers, ChildService children,
-      RuntimeService runtime, TaskService tasks, HistoryService history,
+      Areas areas, RuntimeService runtime, TaskService tasks, HistoryService history,
       RepositoryService repository, SystemEngineCalls engine, ApplicationEventPublisher events,
       Clock clock) {
     this.cases = cases;
     this.reports = reports;
     this.numbers = numbers;
     this.children = children;
+    this.areas = areas;
     this.runtime = runtime;
     this.tasks = tasks;
     this.history = history;
@@ -111,7 +117,10 @@ class Cases {
         .putValue(AreaVariables.COUNTY_CODE, c.getCountyCode())
         .putValue(GuardianshipCase.Var.REPORT_SUMMARY, summary(report))
         .putValue(GuardianshipCase.Var.CHILD_UNDER_3, under3(report, child))
-        .putValue(GuardianshipCase.Var.PRIOR_REPORTS, priorReports(report));
+        .putValue(GuardianshipCase.Var.PRIOR_REPORTS, priorReports(report))
+        .putValue(TaskNaming.CHILD_LABEL, child != null
+            ? children.processVariables(child.id()).get(TaskNaming.CHILD_LABEL)
+            : reportedChildLabel(report));
     facts(vars, report.getFacts());
     ProcessInstance pi = runtime.createMessageCorrelation(GuardianshipCase.MSG_REPORT_RECEIVED)
         .processInstanceBusinessKey(c.getNumber())
@@ -149,6 +158,22 @@ class Cases {
   /** The report for the caseworkers' forms: channel, number and facts; no names. */
   private static String summary(Report r) {
     return r.getChannel().label() + "（" + r.getNumber() + "）：" + r.getFacts().summary();
+  }
+
+  /**
+   * The label of a child the registry does not know yet, as the report describes them (masked
+   * name, age, village; see {@link ChildLabel}), marked as not registered.
+   */
+  private String reportedChildLabel(Report r) {
+    String place = areas.find(r.getVillageCode() != null ? r.getVillageCode()
+        : r.getTownshipCode()).map(Area::getName).orElse("");
+    Integer age = r.getChildBirthDate() != null
+        ? Period.between(r.getChildBirthDate(), LocalDate.now(clock)).getYears()
+        : r.getChildAge();
+    if (age == null) {
+      return "未建档儿童 " + place;
+    }
+    return ChildLabel.of(r.getChildName(), age, place) + "（未建档）";
   }
 
   private boolean under3(Report r, ChildReference child) {
@@ -230,7 +255,7 @@ class Cases {
   }
 
   /** The outcome of linking an unmatched case to the child's (new or found) file. */
-  record Link(long childId, String villageCode, String mergeIntoCase) {}
+  record Link(long childId, String villageCode, String childLabel, String mergeIntoCase) {}
 
   /**
    * Links the case, and its reports, to the child's file. If the child has another open case (a
@@ -246,12 +271,12 @@ class Cases {
     }
     Optional<CaseFile> other = cases.findByOpenChildId(childId);
     if (other.isPresent() && !other.get().getId().equals(caseId)) {
-      return new Link(childId, child.villageCode(), other.get().getNumber());
+      return new Link(childId, child.villageCode(), label(childId), other.get().getNumber());
     }
     c.linkChild(childId, child.villageCode(), Routing.township(child.villageCode()));
     cases.saveAndFlush(c);
     events.publishEvent(new ChildLinkedToCase(c.getNumber(), childId, child.villageCode()));
-    return new Link(childId, child.villageCode(), null);
+    return new Link(childId, child.villageCode(), label(childId), null);
   }
 
   /** Merges the case into the child's open case: its reports are attached to that case. */
@@ -285,6 +310,10 @@ class Cases {
       c.assessed(colour, nextStep);
     }
     c.close(reason, clock.instant());
+  }
+
+  private String label(long childId) {
+    return (String) children.processVariables(childId).get(TaskNaming.CHILD_LABEL);
   }
 
   private CaseFile find(long caseId) {

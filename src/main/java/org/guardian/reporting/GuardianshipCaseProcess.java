@@ -11,6 +11,7 @@ import org.guardian.people.Routing;
 import org.guardian.registry.ChildService;
 import org.guardian.workflow.AreaVariables;
 import org.guardian.workflow.TaskCompletionRule;
+import org.guardian.workflow.TaskNaming;
 import org.guardian.workflow.TaskSubmission;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +70,7 @@ class GuardianshipCaseProcess {
       execution.setVariable(AreaVariables.VILLAGE_CODE, link.villageCode());
       execution.setVariable(AreaVariables.TOWNSHIP_CODE, Routing.township(link.villageCode()));
       execution.setVariable(AreaVariables.COUNTY_CODE, Routing.county(link.villageCode()));
+      execution.setVariable(TaskNaming.CHILD_LABEL, link.childLabel());
       execution.setVariable(GuardianshipCase.Var.MERGE_INTO_CASE, link.mergeIntoCase());
     };
   }

@@ -88,6 +88,8 @@ class GuardianshipCaseProcessTest {
     assertThat(pi).isWaitingAt(GuardianshipCase.TASK_TRIAGE)
         .hasPassed(GuardianshipCase.TASK_ACKNOWLEDGE, GuardianshipCase.TASK_EVALUATE_PRIORITY);
     assertThat(BpmnAwareTests.task(pi)).hasCandidateGroup("station-chief@371330101");
+    assertThat(BpmnAwareTests.task(pi).getName()).startsWith("研判报告 · ").contains("岁 东庄村")
+        .doesNotContain((String) child.get("name"));
     assertThat(BpmnAwareTests.task(pi).getDueDate()).isAfter(BpmnAwareTests.task(pi)
         .getCreateTime());
     assertThat(pi).variables().containsEntry("computedPriority", "within-24h")
@@ -212,6 +214,8 @@ class GuardianshipCaseProcessTest {
     assertThat(pi).isWaitingAt(GuardianshipCase.TASK_REGISTER_CHILD);
     String registerTask = fixtures.task(pi, GuardianshipCase.TASK_REGISTER_CHILD).getId();
     assertThat(candidateGroups(registerTask)).containsExactly("child-director@371330101202");
+    assertThat(fixtures.task(pi, GuardianshipCase.TASK_REGISTER_CHILD).getName())
+        .startsWith("登记儿童档案 · 未").endsWith("6岁 西庄村（未建档）");
     assertThatThrownBy(() -> tasks.complete(registerTask, Map.of("registeredChildId", 999999999L)))
         .isInstanceOf(TaskCompletionRejected.class).hasMessageContaining("registeredChildId");
 
@@ -225,6 +229,9 @@ class GuardianshipCaseProcessTest {
         .containsEntry("childId", child.get("id")).containsEntry("mergeIntoCase", null);
     assertThat(fixtures.called(pi, "risk-assessment")).variables()
         .containsEntry("childId", child.get("id"));
+    assertThat(fixtures.task(fixtures.called(pi, "risk-assessment"),
+        "Task_CollectGuardianshipIndicators").getName()).startsWith("采集监护状况指标 · ")
+        .doesNotContain("未建档").doesNotContain((String) child.get("name"));
     assertThat(fixtures.read(receipt.path("number").asText()).path("child").path("childId")
         .asLong()).isEqualTo(child.get("id"));
     assertThat(caseFile(pi).getChildId()).isEqualTo(child.get("id"));
