@@ -8,6 +8,7 @@ import org.guardian.registry.Sex;
 record ReportView(
     String number,
     ReportChannel channel,
+    String channelLabel,
     ReportStatus status,
     Instant receivedAt,
     Instant acknowledgedAt,
@@ -22,7 +23,8 @@ record ReportView(
     CaseStatus caseStatus) {
 
   record Reporter(String user, boolean anonymous, String name, String phone,
-      String organisationName, OrganisationType organisationType, DutyType dutyType) {}
+      String organisationName, OrganisationType organisationType, String organisationTypeLabel,
+      DutyType dutyType, String dutyTypeLabel) {}
 
   record ReportedChild(String name, String idNumber, LocalDate birthDate, Sex sex, Integer age,
       String villageCode, String townshipCode, String countyCode, Long childId,
@@ -35,11 +37,13 @@ record ReportView(
 
   static ReportView of(Report r, CaseFile c) {
     ReportFacts f = r.getFacts();
-    return new ReportView(r.getNumber(), r.getChannel(), r.getStatus(), r.getReceivedAt(),
+    return new ReportView(r.getNumber(), r.getChannel(), r.getChannel().label(), r.getStatus(),
+        r.getReceivedAt(),
         r.getAcknowledgedAt(),
         new Reporter(r.getReporterUser(), r.isAnonymous(), r.getReporterName(),
             r.getReporterPhone(), r.getOrganisationName(), r.getOrganisationType(),
-            r.getDutyType()),
+            r.getOrganisationType() == null ? null : r.getOrganisationType().label(),
+            r.getDutyType(), r.getDutyType() == null ? null : r.getDutyType().label()),
         new ReportedChild(r.getChildName(), r.getChildIdNumber(), r.getChildBirthDate(),
             r.getChildSex(), r.getChildAge(), r.getVillageCode(), r.getTownshipCode(),
             r.getCountyCode(), r.getChildId(), r.getMatchedBy()),

@@ -180,6 +180,8 @@ class RiskAssessmentProcessTest {
     long child = registeredChild(TestChildren.VILLAGE_101201);
     ProcessInstance pi = assessment(child, TestChildren.VILLAGE_101201);
     collectAndReview(pi, "yellow");
+    assertThat(pi).variables().containsEntry("riskColourLabel", "黄色（中危）")
+        .containsEntry("nextStepLabel", "帮扶").containsEntry("riskReason", "家庭暴力或严重冲突");
     Task confirmTask = task(pi, RiskAssessment.TASK_CONFIRM);
     assertThat(groups(confirmTask)).containsExactly("supervisor@371330101");
 

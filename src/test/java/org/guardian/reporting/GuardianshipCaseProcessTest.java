@@ -94,6 +94,7 @@ class GuardianshipCaseProcessTest {
         .getCreateTime());
     assertThat(pi).variables().containsEntry("computedPriority", "within-24h")
         .containsEntry("triagePriority", "within-24h").containsEntry("priorityReason", "照料不当、生活无着")
+        .containsEntry("priorityLabel", "24小时内响应")
         .containsEntry("childId", child.get("id")).containsEntry("villageCode", "371330101201")
         .containsEntry("channel", "REPORTER_API");
     JsonNode report = fixtures.read(receipt.path("number").asText());

@@ -60,7 +60,8 @@ class ReportPagesTest {
     HttpResponse<String> page = open(signedIn("chief-101"), "/reports/" + number);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("报告 " + number, "身上有多处淤青", "青溪县人民医院",
-        "受伤：<span>是</span>");
+        "受伤：<span>是</span>",
+        "渠道：<span>责任人报告</span>", "<span>医疗机构</span>，<span>强制报告义务</span>");
 
     assertThat(open(signedIn("chief-102"), "/reports/" + number).statusCode()).isEqualTo(404);
     HttpResponse<String> anonymous = open(HttpClient.newBuilder()
