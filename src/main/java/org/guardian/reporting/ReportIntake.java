@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.guardian.audit.AuditAction;
 import org.guardian.audit.AuditLog;
@@ -216,7 +217,9 @@ class ReportIntake {
       try {
         engine.run(() -> ownTransaction.executeWithoutResult(s -> caseService.route(reportId)));
         return;
-      } catch (DataAccessException | OptimisticLockingException | TransactionException e) {
+      } catch (DataAccessException | OptimisticLockingException
+          | MismatchingMessageCorrelationException | TransactionException e) {
+        // a concurrent report about the same child, or the child's case closing meanwhile
         last = e;
         pause(attempt);
       } catch (RuntimeException e) {
