@@ -93,7 +93,7 @@ class Assessments {
   /** The assessments in a child's file, newest first (access as to the file itself; audited). */
   @Transactional
   List<AssessmentView> ofChild(long childId) {
-    children.readPart(childId, "assessments");
+    children.requireReadable(childId, "assessments");
     return assessments.findByChildIdOrderByAssessedAtDescIdDesc(childId).stream()
         .map(this::view).toList();
   }

@@ -130,7 +130,7 @@ class Placements {
   /** The placements in a child's file (access as to the file itself; audited). */
   @Transactional
   List<PlacementView> ofChild(long childId) {
-    children.readPart(childId, "placements");
+    children.requireReadable(childId, "placements");
     return placements.findByChildIdOrderByDecidedAtDescIdDesc(childId).stream()
         .map(PlacementView::of).toList();
   }
