@@ -15,6 +15,9 @@ import org.guardian.Api;
 import org.guardian.GuardianTest;
 import org.guardian.TestChildren;
 import org.guardian.monitoring.EarlyWarningRaised;
+import org.guardian.monitoring.Monitoring;
+import org.guardian.monitoring.ScoreItem;
+import org.guardian.monitoring.UrgentItem;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,5 +119,50 @@ class ReportChannelsTest {
     JsonNode read = Api.as(rest, "centre").get("/api/reports/" + report.getNumber()).json();
     assertThat(read.path("status").asText()).isEqualTo("ACKNOWLEDGED");
     assertThat(fixtures.caseOf(report.getNumber())).isWaitingAt(GuardianshipCase.TASK_TRIAGE);
+  }
+
+  @Test
+  void homeVisitWithAnUrgentFindingRaisesAWarningAndTheWarningOpensACase() {
+    Map<String, Object> child = fixtures.registeredChild(TestChildren.VILLAGE_101201);
+    long childId = (Long) child.get("id");
+    var runtime = engine.getRuntimeService();
+    ProcessInstance monitoring = runtime.createProcessInstanceQuery()
+        .processDefinitionKey(Monitoring.KEY).processInstanceBusinessKey(String.valueOf(childId))
+        .singleResult();
+    String visit = engine.getTaskService().createTaskQuery()
+        .processInstanceId(monitoring.getId()).taskDefinitionKey(Monitoring.TASK_HOME_VISIT)
+        .singleResult().getId();
+    Map<String, Object> values = new java.util.HashMap<>();
+    values.put("visitedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+        .toString());
+    values.put("seenChild", true);
+    values.put("seenGuardian", false);
+    values.put("seenCaregiver", true);
+    values.put("visitNotes", "儿童手臂有新伤，说是被打的。");
+    for (ScoreItem item : ScoreItem.values()) {
+      values.put(item.key(), 1);
+    }
+    for (UrgentItem item : UrgentItem.values()) {
+      values.put(item.key(), item == UrgentItem.VISIBLE_INJURY);
+    }
+    values.put("parentsWeeklyContact", "yes");
+    values.put("caregiverCapable", "yes");
+    Map<String, Object> typed = new java.util.HashMap<>();
+    values.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+
+    // the child director completes the visit in Tasklist: the engine REST API, as that person
+    Api.Response done = Api.as(rest, "director-101201").post("/engine-rest/task/" + visit
+        + "/complete", Map.of("variables", typed));
+    assertThat(done.status()).as(done.toString()).isIn(200, 204);
+
+    Report report = reports.findAll().stream()
+        .filter(r -> r.getChannel() == ReportChannel.EARLY_WARNING
+            && Long.valueOf(childId).equals(r.getChildId()))
+        .findFirst().orElseThrow(() -> new AssertionError("no report from the warning"));
+    assertThat(report.getEarlyWarningId()).isNotNull();
+    assertThat(report.getDescription()).contains("URGENT_ITEM");
+    ProcessInstance pi = fixtures.caseOf(report.getNumber());
+    assertThat(pi).isWaitingAt(GuardianshipCase.TASK_TRIAGE).variables()
+        .containsEntry("channel", "EARLY_WARNING").containsEntry("childId", childId);
   }
 }
