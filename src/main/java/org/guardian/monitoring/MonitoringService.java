@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.guardian.workflow.SystemEngineCalls;
 import org.guardian.people.Routing;
 import org.guardian.registry.Category;
 import org.guardian.registry.ChildProfile;
@@ -48,13 +49,13 @@ class MonitoringService {
   private final TaskService tasks;
   private final ManagementService management;
   private final HistoryService history;
-  private final SystemCalls system;
+  private final SystemEngineCalls system;
   private final ChildService children;
   private final ChildVisits visits;
   private final Clock clock;
 
   MonitoringService(RuntimeService runtime, TaskService tasks, ManagementService management,
-      HistoryService history, SystemCalls system, ChildService children, ChildVisits visits,
+      HistoryService history, SystemEngineCalls system, ChildService children, ChildVisits visits,
       Clock clock) {
     this.runtime = runtime;
     this.tasks = tasks;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
+import org.guardian.workflow.SystemEngineCalls;
 import org.guardian.registry.ChildService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,10 +32,10 @@ public class VisitHistoryImport {
   private final VisitRecordRepository records;
   private final ChildService children;
   private final DecisionService decisions;
-  private final SystemCalls system;
+  private final SystemEngineCalls system;
 
   VisitHistoryImport(ChildVisits visits, VisitRecordRepository records, ChildService children,
-      DecisionService decisions, SystemCalls system) {
+      DecisionService decisions, SystemEngineCalls system) {
     this.visits = visits;
     this.records = records;
     this.children = children;
