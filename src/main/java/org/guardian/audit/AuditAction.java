@@ -8,5 +8,15 @@ public enum AuditAction {
   CHILD_SEARCHED,
   CHILD_HISTORY_READ,
   CHILD_ACCESS_DENIED,
-  AUDIT_READ
+  AUDIT_READ,
+  /** A policy team deployed revised models (BPMN, DMN, forms) through Guardian. */
+  POLICY_DEPLOYED,
+  /** A deployment was refused: the models broke the rules of docs/policy-guide.md. */
+  POLICY_DEPLOYMENT_REFUSED,
+  /** A dry run of a migration of running instances to a new process version. */
+  POLICY_MIGRATION_CHECKED,
+  /** Running instances were migrated to a new process version (a Camunda batch). */
+  POLICY_MIGRATED,
+  /** The decisions made about a child (which table, which version, inputs, outcome) were read. */
+  CHILD_DECISIONS_READ
 }
