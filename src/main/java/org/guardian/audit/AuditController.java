@@ -22,9 +22,21 @@ import org.springframework.web.bind.annotation.RestController;
 class AuditController {
 
   private final AuditLog auditLog;
+  private final AuditChain chain;
 
-  AuditController(AuditLog auditLog) {
+  AuditController(AuditLog auditLog, AuditChain chain) {
     this.auditLog = auditLog;
+    this.chain = chain;
+  }
+
+  /** Verifies the hash chain of the whole audit log (administrators and county supervisors). */
+  @GetMapping("/verify")
+  AuditChain.Verification verify() {
+    CurrentUser user = CurrentUser.get();
+    if (!user.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {
+      throw new ForbiddenException("只有督导管理人员可以校验审计日志");
+    }
+    return chain.verify();
   }
 
   @GetMapping

@@ -43,6 +43,16 @@ public class AuditEvent {
   @Column(updatable = false, length = 1000)
   private String detail;
 
+  /** Place in the hash chain, set when the entry is sealed. */
+  @Column(name = "chain_seq")
+  private Long chainSeq;
+
+  @Column(name = "prev_hash", length = 64)
+  private String prevHash;
+
+  @Column(length = 64)
+  private String hash;
+
   protected AuditEvent() {}
 
   AuditEvent(Instant at, String actor, AuditAction action, Long childId, String areaCode,
@@ -81,5 +91,30 @@ public class AuditEvent {
 
   public String getDetail() {
     return detail;
+  }
+
+  public Long getChainSeq() {
+    return chainSeq;
+  }
+
+  public String getPrevHash() {
+    return prevHash;
+  }
+
+  public String getHash() {
+    return hash;
+  }
+
+  void seal(long seq, String prevHash, String hash) {
+    this.chainSeq = seq;
+    this.prevHash = prevHash;
+    this.hash = hash;
+  }
+
+  /** The text the hash covers: the entry's content and its place in the chain. */
+  String canonical(long seq, String previous) {
+    return seq + "|" + previous + "|" + at.toEpochMilli() + "|" + at.getNano() + "|" + actor + "|"
+        + action + "|" + (childId == null ? "" : childId) + "|"
+        + (areaCode == null ? "" : areaCode) + "|" + (detail == null ? "" : detail);
   }
 }

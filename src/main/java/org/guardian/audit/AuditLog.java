@@ -32,7 +32,7 @@ public class AuditLog {
   /** Records an action of the current user on a child's file (childId and areaCode may be null). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(AuditAction action, Long childId, String areaCode, String detail) {
-    repository.save(new AuditEvent(Instant.now(clock), CurrentUser.get().id(), action, childId,
+    repository.save(new AuditEvent(now(), CurrentUser.get().id(), action, childId,
         areaCode, detail));
   }
 
@@ -42,8 +42,13 @@ public class AuditLog {
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void recordSeparately(AuditAction action, Long childId, String areaCode, String detail) {
-    repository.save(new AuditEvent(Instant.now(clock), CurrentUser.get().id(), action, childId,
+    repository.save(new AuditEvent(now(), CurrentUser.get().id(), action, childId,
         areaCode, detail));
+  }
+
+  /** Microseconds: what both databases store, so a sealed entry hashes the same when read back. */
+  private Instant now() {
+    return Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
   }
 
   /** The entries the query selects, newest first, limited to the areas the caller covers. */

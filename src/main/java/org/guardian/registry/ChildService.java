@@ -22,6 +22,8 @@ import org.guardian.people.Area;
 import org.guardian.people.Areas;
 import org.guardian.people.CurrentUser;
 import org.guardian.people.Role;
+import org.guardian.workflow.AreaVariables;
+import org.guardian.workflow.TaskNaming;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -191,6 +193,24 @@ public class ChildService {
   @Transactional(readOnly = true)
   public boolean isRegistered(String idNumber) {
     return children.existsByIdNumber(ResidentIdNumber.normalise(idNumber));
+  }
+
+  /**
+   * The variables every process about a child carries: {@code childId}, the area variables by which
+   * its tasks are routed, and {@code childLabel}, a display name safe for a task list (masked name,
+   * age, village; see {@link ChildLabel}). Not audited as a read: it exposes no file content
+   * beyond the masked label.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> processVariables(long childId) {
+    Child child = children.findById(childId)
+        .orElseThrow(() -> new NotFoundException("儿童档案不存在"));
+    Map<String, Object> vars = AreaVariables.of(child.getVillageCode());
+    vars.put("childId", child.getId());
+    vars.put(TaskNaming.CHILD_LABEL, ChildLabel.of(child.getName(),
+        child.ageOn(LocalDate.now(clock)),
+        areas.find(child.getVillageCode()).map(Area::getName).orElse("")));
+    return vars;
   }
 
   /** The village of a child, for processes that route work by the child's area. */

@@ -1,12 +1,10 @@
 package org.guardian.registry;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.guardian.common.FieldProblem;
-import org.guardian.workflow.AreaVariables;
 import org.guardian.workflow.TaskCompletionRule;
 import org.guardian.workflow.TaskSubmission;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +20,11 @@ import org.springframework.context.event.EventListener;
 class FileReviewProcess {
 
   private final RuntimeService runtime;
+  private final ChildService children;
 
-  FileReviewProcess(RuntimeService runtime) {
+  FileReviewProcess(RuntimeService runtime, ChildService children) {
     this.runtime = runtime;
+    this.children = children;
   }
 
   @EventListener
@@ -32,9 +32,8 @@ class FileReviewProcess {
     if (!event.needsReview()) {
       return;
     }
-    Map<String, Object> vars = AreaVariables.of(event.villageCode());
-    vars.put(FileReview.Var.CHILD_ID, event.childId());
-    runtime.startProcessInstanceByKey(FileReview.KEY, String.valueOf(event.childId()), vars);
+    runtime.startProcessInstanceByKey(FileReview.KEY, String.valueOf(event.childId()),
+        children.processVariables(event.childId()));
   }
 
   @Bean

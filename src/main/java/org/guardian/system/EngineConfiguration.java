@@ -13,6 +13,7 @@ import org.guardian.people.Role;
 import org.guardian.workflow.EngineClock;
 import org.guardian.workflow.TaskCompletionRule;
 import org.guardian.workflow.TaskCompletionValidation;
+import org.guardian.workflow.TaskNaming;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +48,7 @@ class EngineConfiguration {
         List<BpmnParseListener> listeners = config.getCustomPreBPMNParseListeners() == null
             ? new ArrayList<>() : new ArrayList<>(config.getCustomPreBPMNParseListeners());
         listeners.add(validation.parseListener());
+        listeners.add(new TaskNaming());
         config.setCustomPreBPMNParseListeners(listeners);
         List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
             == null ? new ArrayList<>()

@@ -56,6 +56,8 @@ class FileReviewProcessTest {
 
     assertThat(pi).isWaitingAt(FileReview.TASK_REVIEW);
     assertThat(task(pi)).hasCandidateGroup("child-supervisor@371330101");
+    assertThat(task(pi).getName()).startsWith("审核儿童档案 · 测").contains("*", "岁 东庄村")
+        .doesNotContain("测试儿童");
     assertThat(task(pi).getDueDate()).isAfter(task(pi).getCreateTime());
     assertThat(pi).variables().containsEntry("villageCode", "371330101201")
         .containsEntry("townshipCode", "371330101").containsEntry("countyCode", "371330");

@@ -1,0 +1,150 @@
+package org.guardian.system;
+
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Clear answers when two people work the same task on the engine REST API. Out of the box a lost
+ * race is a 500 ("Entity was updated by another transaction concurrently", "task is null"); here:
+ *
+ * <ul>
+ *   <li>409 when the task was completed meanwhile, or another change won the race (optimistic
+ *       locking), or someone else claimed it first;
+ *   <li>404 when the task never existed.
+ * </ul>
+ *
+ * Nothing is changed by the losing request: the engine rolled its transaction back. Everything
+ * else keeps Camunda's own answer.
+ */
+@Configuration
+class EngineRestConflicts {
+
+  private static final Pattern TASK_WORK =
+      Pattern.compile(".*/task/([^/]+)/(complete|submit-form|claim|unclaim|resolve|assignee|delegate)$");
+
+  @Bean
+  ResourceConfigCustomizer engineRestConflictMappers(ProcessEngine engine) {
+    return config -> {
+      config.register(new ForRestExceptions(engine));
+      config.register(new ForEngineExceptions(engine));
+    };
+  }
+
+  /** Camunda wraps most failures of task commands in a RestException. */
+  @Priority(1)
+  static class ForRestExceptions implements ExceptionMapper<RestException> {
+    @Context HttpServletRequest request;
+    private final ProcessEngine engine;
+    private final RestExceptionHandler camunda = new RestExceptionHandler();
+
+    ForRestExceptions(ProcessEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public Response toResponse(RestException e) {
+      Response conflict = taskConflict(engine, request, e);
+      return conflict != null ? conflict : camunda.toResponse(e);
+    }
+  }
+
+  /** Claims and other commands let engine exceptions through. */
+  @Priority(1)
+  static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
+    @Context HttpServletRequest request;
+    private final ProcessEngine engine;
+    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
+
+    ForEngineExceptions(ProcessEngine engine) {
+      this.engine = engine;
+    }
+
+    @Override
+    public Response toResponse(ProcessEngineException e) {
+      Response conflict = taskConflict(engine, request, e);
+      return conflict != null ? conflict : camunda.toResponse(e);
+    }
+  }
+
+  static Response taskConflict(ProcessEngine engine, HttpServletRequest request, Throwable e) {
+    if (request == null) {
+      return null;
+    }
+    Matcher m = TASK_WORK.matcher(request.getRequestURI());
+    if (!m.matches() || isAuthorizationProblem(e)) {
+      return null;
+    }
+    String taskId = m.group(1);
+    if (causedBy(e, TaskAlreadyClaimedException.class)) {
+      return answer(409, "TaskConflict", "该任务已被他人认领，请刷新任务列表");
+    }
+    // the caller was already allowed to act on the task (or the command would have said so):
+    // look it up without the caller's authorizations, which may not cover its history
+    Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+    boolean running;
+    HistoricTaskInstance done;
+    try {
+      engine.getIdentityService().clearAuthentication();
+      running = engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
+      done = running ? null : engine.getHistoryService().createHistoricTaskInstanceQuery()
+          .taskId(taskId).singleResult();
+    } finally {
+      if (caller != null) {
+        engine.getIdentityService().setAuthentication(caller);
+      }
+    }
+    if (!running) {
+      if (done != null) {
+        return answer(409, "TaskConflict", "该任务已由他人办理完毕，未作任何修改");
+      }
+      return answer(404, "TaskNotFound", "任务不存在");
+    }
+    if (causedBy(e, OptimisticLockingException.class)) {
+      return answer(409, "TaskConflict", "该任务刚被他人修改，未作任何修改，请刷新后重试");
+    }
+    return null;
+  }
+
+  private static boolean isAuthorizationProblem(Throwable e) {
+    return causedBy(e, org.camunda.bpm.engine.AuthorizationException.class)
+        || (e instanceof RestException r && r.getStatus() != null
+            && (r.getStatus().getStatusCode() == 403 || r.getStatus().getStatusCode() == 401));
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Response answer(int status, String type, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", type);
+    body.put("message", message);
+    body.put("code", status == 409 ? 1 : 0);
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+}
