@@ -220,6 +220,17 @@ public class ChildService {
         .orElseThrow(() -> new NotFoundException("儿童档案不存在"));
   }
 
+  /**
+   * Checks that the current person may read the child's file (role and area, as {@link #get}),
+   * without reading or auditing it, and answers the child's village code; for other modules that
+   * show something about a child and audit it themselves. Unknown children and children of other
+   * areas are 404 (the refusal is audited), roles without access 403.
+   */
+  @Transactional
+  public String checkReadable(long id) {
+    return readable(id).getVillageCode();
+  }
+
   /** The registration review's outcome on the file. */
   @Transactional
   public void changeFileStatus(long id, FileStatus status) {

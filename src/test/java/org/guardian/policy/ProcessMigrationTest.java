@@ -74,7 +74,7 @@ class ProcessMigrationTest {
     String id = repository.createProcessDefinitionQuery().processDefinitionKey(KEY)
         .processDefinitionVersion(version).singleResult().getId();
     Map<String, Object> vars = AreaVariables.of(TestChildren.VILLAGE_101201);
-    vars.put("childId", 1L);
+    vars.put("childId", 0L);
     return runtime.startProcessInstanceById(id, businessKey, vars);
   }
 
