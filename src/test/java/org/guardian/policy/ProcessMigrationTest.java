@@ -207,7 +207,17 @@ class ProcessMigrationTest {
     assertThat(batch.getType()).isEqualTo(Batch.TYPE_PROCESS_INSTANCE_MIGRATION);
     assertThat(batch.getTotalJobs()).isEqualTo(3);
 
+    // visible in Cockpit (its batch view reads the engine REST API as the signed-in person)
+    Api.Response visible = policy.get("/engine-rest/batch/" + batchId);
+    assertThat(visible.status()).as(visible.toString()).isEqualTo(200);
+    assertThat(visible.json().path("type").asText()).isEqualTo("instance-migration");
+    assertThat(Api.as(rest, "chief-101").get("/engine-rest/batch/" + batchId).status())
+        .isIn(403, 404);
+
     runBatch(batchId);
+    Api.Response finished = policy.get("/engine-rest/history/batch/" + batchId);
+    assertThat(finished.status()).as(finished.toString()).isEqualTo(200);
+    assertThat(finished.json().path("endTime").isTextual()).as(finished.toString()).isTrue();
 
     String v2Id = repository.createProcessDefinitionQuery().processDefinitionKey(KEY)
         .processDefinitionVersion(v2).singleResult().getId();
