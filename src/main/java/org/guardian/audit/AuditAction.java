@@ -8,6 +8,10 @@ public enum AuditAction {
   CHILD_SEARCHED,
   CHILD_HISTORY_READ,
   CHILD_ACCESS_DENIED,
+  /** A home visit was recorded in the child's file (monitoring). */
+  VISIT_RECORDED,
+  /** The early warning flagged the child (monitoring); the detail names the rules, no data. */
+  EARLY_WARNING_RAISED,
   AUDIT_READ,
   /** A policy team deployed revised models (BPMN, DMN, forms) through Guardian. */
   POLICY_DEPLOYED,

@@ -11,6 +11,7 @@ import org.guardian.people.Area;
 import org.guardian.people.AreaLevel;
 import org.guardian.people.Areas;
 import org.guardian.people.PeopleDirectory;
+import org.guardian.monitoring.VisitHistoryImport;
 import org.guardian.people.Role;
 import org.guardian.registry.Category;
 import org.guardian.registry.ChildData;
@@ -18,6 +19,7 @@ import org.guardian.registry.ChildData.CaregiverData;
 import org.guardian.registry.ChildData.GuardianData;
 import org.guardian.registry.ChildData.HouseholdData;
 import org.guardian.registry.ChildService;
+import org.guardian.registry.ChildView;
 import org.guardian.registry.DifficultyKind;
 import org.guardian.registry.EconomicStatus;
 import org.guardian.registry.GuardianshipCapacity;
@@ -38,8 +40,9 @@ import org.springframework.stereotype.Component;
  * Demo people and children, loaded only in the {@code demo} profile (the default): the county tree
  * of {@link DemoCounty}, one person per role and area (password {@code guardian.demo.password}),
  * and 200 children with a realistic mix (left-behind about 60%, in difficulty about 30%, orphans and
- * de-facto unsupported about 10%). Deterministic and idempotent: a restart adds only what is
- * missing.
+ * de-facto unsupported about 10%), each with a visit history ({@link DemoVisits}; off with {@code
+ * guardian.demo.visit-history=false}). Deterministic and idempotent: a restart adds only what is
+ * missing. Their monitoring starts once the application is ready (see the monitoring module).
  */
 @Component
 @Profile("demo")
@@ -69,16 +72,23 @@ class DemoData implements ApplicationRunner {
   private final String password;
   /** The last few files are new registrations waiting for their review (processes started). */
   private final int pendingReviews;
+  private final VisitHistoryImport visits;
+  /** Demo children get a visit history before their monitoring starts. */
+  private final boolean visitHistory;
 
   DemoData(Areas areas, PeopleDirectory people, ChildService children, Clock clock,
       @Value("${guardian.demo.password:demo}") String password,
-      @Value("${guardian.demo.pending-reviews:10}") int pendingReviews) {
+      @Value("${guardian.demo.pending-reviews:10}") int pendingReviews,
+      VisitHistoryImport visits,
+      @Value("${guardian.demo.visit-history:true}") boolean visitHistory) {
     this.areas = areas;
     this.people = people;
     this.children = children;
     this.clock = clock;
     this.password = password;
     this.pendingReviews = pendingReviews;
+    this.visits = visits;
+    this.visitHistory = visitHistory;
   }
 
   @Override
@@ -126,10 +136,10 @@ class DemoData implements ApplicationRunner {
       if (children.isRegistered(data.idNumber())) {
         continue;
       }
-      if (i >= CHILDREN - pendingReviews) {
-        children.register(data);
-      } else {
-        children.importReviewed(data);
+      ChildView created = i >= CHILDREN - pendingReviews ? children.register(data)
+          : children.importReviewed(data);
+      if (visitHistory) {
+        visits.importVisits(created.id(), DemoVisits.history(i, data, today));
       }
       added++;
     }

@@ -167,6 +167,12 @@ public class Child {
     this.updatedBy = by;
   }
 
+  void replaceCaregiver(EntrustedCaregiver caregiver, Instant at, String by) {
+    this.caregiver = caregiver;
+    this.updatedAt = at;
+    this.updatedBy = by;
+  }
+
   void changeFileStatus(FileStatus status, Instant at, String by) {
     this.fileStatus = status;
     this.updatedAt = at;

@@ -1,8 +1,10 @@
 package org.guardian.registry;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
+import org.springframework.data.jpa.repository.Query;
 
 interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationExecutor<Child> {
 
@@ -11,4 +13,7 @@ interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationEx
   boolean existsByIdNumber(String idNumber);
 
   boolean existsByIdNumberAndIdNot(String idNumber, Long id);
+
+  @Query("select c.id from Child c order by c.id")
+  List<Long> findAllIds();
 }

@@ -213,6 +213,78 @@ public class ChildService {
     return vars;
   }
 
+  /**
+   * Checks that the current person may read the child's file, as for {@link #get} (role, then area:
+   * 404 outside it), and audits the read of one part of the file that another module keeps (for
+   * example {@code visits} or {@code warnings}). Returns the child's village code.
+   */
+  @Transactional
+  public String requireReadable(long childId, String part) {
+    Child child = readable(childId);
+    audit.record(AuditAction.CHILD_READ, childId, child.getVillageCode(), "part=" + part);
+    return child.getVillageCode();
+  }
+
+  /**
+   * The facts a process decides on (area, birth date, categories, risk flags), read on behalf of the
+   * process that asks (no role check: the process is the system's), audited with its purpose.
+   */
+  @Transactional
+  public ChildProfile profile(long childId, String purpose) {
+    Child child = children.findById(childId)
+        .orElseThrow(() -> new NotFoundException("儿童档案不存在"));
+    audit.record(AuditAction.CHILD_READ, childId, child.getVillageCode(),
+        "part=profile; purpose=" + purpose);
+    return ChildProfile.of(child, clock.getZone());
+  }
+
+  /** The ids of all files, for jobs that must reach every child (no personal data). */
+  @Transactional(readOnly = true)
+  public List<Long> childIds() {
+    return children.findAllIds();
+  }
+
+  /**
+   * Records a new entrusted caregiver (委托照护人) named after a home visit found the previous one
+   * incapable. On behalf of the process whose task the child director completed (no role check: the
+   * task was routed to the village's child director); audited and kept in the file's history.
+   */
+  @Transactional
+  public void replaceCaregiver(long childId, ChildData.CaregiverData caregiver) {
+    Child child = children.findById(childId)
+        .orElseThrow(() -> new NotFoundException("儿童档案不存在"));
+    List<FieldProblem> problems = new ArrayList<>();
+    if (caregiver == null || caregiver.name() == null || caregiver.name().isBlank()
+        || caregiver.name().trim().length() > 50) {
+      problems.add(new FieldProblem("caregiver.name", "应为1至50个字"));
+    }
+    if (caregiver == null || caregiver.relationship() == null) {
+      problems.add(new FieldProblem("caregiver.relationship", "必填"));
+    }
+    if (caregiver != null && caregiver.phone() != null
+        && !caregiver.phone().matches(ChildData.PHONE)) {
+      problems.add(new FieldProblem("caregiver.phone", ChildData.PHONE_MESSAGE));
+    }
+    if (caregiver != null && caregiver.namedOn() != null
+        && caregiver.namedOn().isAfter(LocalDate.now(clock))) {
+      problems.add(new FieldProblem("caregiver.namedOn", "不能晚于今天"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    Map<String, String> before = ChildHistory.flatten(child);
+    child.replaceCaregiver(new EntrustedCaregiver(caregiver.name().trim(),
+        caregiver.relationship(), caregiver.phone(), caregiver.namedOn(),
+        caregiver.lastWeeklyContact()), clock.instant(), CurrentUser.get().id());
+    Set<String> changed = ChildHistory.changedFields(before, ChildHistory.flatten(child));
+    children.saveAndFlush(child);
+    audit.record(AuditAction.CHILD_UPDATED, childId, child.getVillageCode(),
+        "fields=" + String.join(",", changed) + "; reason=caregiver replaced");
+    if (!changed.isEmpty()) {
+      events.publishEvent(new ChildFileChanged(childId, child.getVillageCode(), changed));
+    }
+  }
+
   /** The village of a child, for processes that route work by the child's area. */
   @Transactional(readOnly = true)
   public String villageOf(long id) {

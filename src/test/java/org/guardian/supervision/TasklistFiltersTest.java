@@ -44,7 +44,7 @@ class TasklistFiltersTest {
     long child = Api.as(rest, director).post("/api/children", TestChildren.leftBehind(village))
         .json().path("id").asLong();
     return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(child))
-        .singleResult().getId();
+        .processDefinitionKey(org.guardian.registry.FileReview.KEY).singleResult().getId();
   }
 
   @Test

@@ -76,6 +76,16 @@ class EngineRestSecurityTest {
   }
 
   @Test
+  void administratorsSeeEverything() {
+    String here = reviewTaskOfNewChild(TestChildren.VILLAGE_101201, "director-101201");
+    String there = reviewTaskOfNewChild(TestChildren.VILLAGE_102201, "director-102201");
+    JsonNode all = Api.as(rest, "demo").get("/engine-rest/task?maxResults=5000").json();
+    assertThat(all.findValuesAsText("id")).contains(here, there);
+    assertThat(Api.as(rest, "demo").get("/engine-rest/process-definition").json()
+        .findValuesAsText("key")).contains(FileReview.KEY);
+  }
+
+  @Test
   void policyTeamCannotReadCasesAndCaseworkersCannotDeploy() {
     reviewTaskOfNewChild(TestChildren.VILLAGE_101201, "director-101201");
     JsonNode instances = Api.as(rest, "policy").get("/engine-rest/process-instance").json();

@@ -35,7 +35,7 @@ class ConcurrentTaskWorkTest {
     long child = Api.as(rest, "director-101203").post("/api/children",
         TestChildren.leftBehind("371330101203")).json().path("id").asLong();
     return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(child))
-        .singleResult().getId();
+        .processDefinitionKey(org.guardian.registry.FileReview.KEY).singleResult().getId();
   }
 
   List<Api.Response> together(List<Callable<Api.Response>> calls) throws Exception {
