@@ -39,7 +39,8 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
  *   <tr><td>any task (user, service, business rule, script, send, receive, manual)</td>
  *       <td>{@code Task_}</td></tr>
  *   <tr><td>gateway</td><td>{@code Gateway_}</td></tr>
- *   <tr><td>sub-process (embedded, event, transaction)</td><td>{@code SubProcess_}</td></tr>
+ *   <tr><td>sub-process (embedded, transaction)</td><td>{@code SubProcess_}</td></tr>
+ *   <tr><td>event sub-process</td><td>{@code SubProcess_}, {@code EventSubProcess_}</td></tr>
  *   <tr><td>call activity</td><td>{@code Call_}, {@code CallActivity_}</td></tr>
  *   <tr><td>start event</td><td>{@code StartEvent_} or its trigger's prefix</td></tr>
  *   <tr><td>end event</td><td>{@code EndEvent_} or its result's prefix</td></tr>
@@ -67,8 +68,11 @@ public final class IdConvention {
       prefixes.add("Task_");
     } else if (node instanceof Gateway) {
       prefixes.add("Gateway_");
-    } else if (node instanceof SubProcess) {
+    } else if (node instanceof SubProcess sub) {
       prefixes.add("SubProcess_");
+      if (sub.triggeredByEvent()) {
+        prefixes.add("EventSubProcess_");
+      }
     } else if (node instanceof CallActivity) {
       prefixes.add("Call_");
       prefixes.add("CallActivity_");
