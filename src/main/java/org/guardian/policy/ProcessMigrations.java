@@ -29,8 +29,13 @@ import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -324,15 +329,21 @@ public class ProcessMigrations {
         waitSteps(sourceModel, mappedSources), waitSteps(targetModel, mappedTargets));
   }
 
-  /** Steps a case can wait at (activities, catching events) that are not in the given set. */
+  /**
+   * Steps a case can wait at that are not in the given set: user and receive tasks, external
+   * tasks, sub-processes, call activities, catching events, event-based gateways, and any activity
+   * with an asynchronous continuation. (Service, business rule and script tasks run through in one
+   * transaction: no case waits there, so they need no mapping.)
+   */
   private static List<Step> waitSteps(BpmnModelInstance model, Set<String> except) {
     List<Step> out = new ArrayList<>();
     Collection<FlowNode> nodes = model.getModelElementsByType(FlowNode.class);
     for (FlowNode n : nodes) {
-      boolean waits = n instanceof Activity || n instanceof BoundaryEvent
-          || n instanceof EventBasedGateway
-          || (n instanceof CatchEvent c && !(n instanceof org.camunda.bpm.model.bpmn.instance.StartEvent)
-              && !c.getEventDefinitions().isEmpty());
+      boolean waits = n instanceof UserTask || n instanceof ReceiveTask
+          || n instanceof SubProcess || n instanceof CallActivity || n instanceof BoundaryEvent
+          || n instanceof EventBasedGateway || n instanceof IntermediateCatchEvent
+          || (n instanceof ServiceTask service && "external".equals(service.getCamundaType()))
+          || n.isCamundaAsyncBefore() || n.isCamundaAsyncAfter();
       if (waits && !except.contains(n.getId())) {
         out.add(new Step(n.getId(), n.getName()));
       }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,7 +54,7 @@ class DecisionBindingTest {
     Api.Response deployed = PolicyApi.deploy(rest, "policy", PolicyApi.uniqueName(),
         Fixtures.folder(folder));
     assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
-    return PolicyDeploymentApiTest.version(deployed.json(), key);
+    return PolicyApi.version(deployed.json(), key);
   }
 
   long registerChild(String village, String director) {
@@ -129,9 +131,18 @@ class DecisionBindingTest {
     Api.Response read = Api.as(rest, "csup-101").get("/api/children/" + childId + "/decisions");
 
     assertThat(read.status()).as(read.toString()).isEqualTo(200);
-    JsonNode decisions = read.json();
+    JsonNode all = read.json();
+    assertThat(all.findValuesAsText("decisionKey")).as("monitoring decided the visit cadence")
+        .contains("visit-cadence");
+    List<JsonNode> decisions = new ArrayList<>();
+    all.forEach(d -> {
+      if (d.path("decisionKey").asText().equals(DECISION)) {
+        decisions.add(d);
+      }
+    });
     assertThat(decisions).hasSize(2);
-    assertThat(decisions.findValuesAsText("processInstanceId")).containsOnly(pi.getId());
+    assertThat(decisions).allSatisfy(d ->
+        assertThat(d.path("processInstanceId").asText()).isEqualTo(pi.getId()));
     JsonNode latest = byActivity(decisions, "Task_DecideLatest");
     assertThat(latest.path("decisionKey").asText()).isEqualTo(DECISION);
     assertThat(latest.path("decisionName").asText()).isEqualTo("测试绑定风险等级");
@@ -164,11 +175,39 @@ class DecisionBindingTest {
         .as("the policy team does not read children's files").isEqualTo(403);
     assertThat(Api.as(rest, "csup-101").get("/api/children/999999999/decisions").status())
         .isEqualTo(404);
-    assertThat(Api.as(rest, "director-101201").get("/api/children/" + childId + "/decisions")
-        .json()).isEmpty();
+    assertThat(Api.as(rest, "director-101201").get("/api/children/" + otherChild() + "/decisions")
+        .status()).as("a village's child director, another village").isEqualTo(404);
   }
 
-  static JsonNode byActivity(JsonNode decisions, String activityId) {
+  long otherChild() {
+    return registerChild(TestChildren.VILLAGE_101202, "director-101202");
+  }
+
+  @Test
+  void theVisitCadenceOfANewChildIsTracedToTheTableAndVersionThatDecidedIt() {
+    long childId = registerChild(TestChildren.VILLAGE_101201, "director-101201");
+    int latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey("visit-cadence")
+        .latestVersion().singleResult().getVersion();
+
+    JsonNode decisions = Api.as(rest, "director-101201")
+        .get("/api/children/" + childId + "/decisions").json();
+
+    JsonNode cadence = byActivity(decisions, "Task_DecideVisitCadence");
+    assertThat(cadence.path("decisionKey").asText()).isEqualTo("visit-cadence");
+    assertThat(cadence.path("decisionVersion").asInt()).isEqualTo(latest);
+    assertThat(cadence.path("processKey").asText()).isEqualTo("monitoring");
+    assertThat(cadence.path("activityName").asText()).isEqualTo("确定走访频次");
+    assertThat(input(cadence, "留守儿童或困境儿童").asBoolean()).isTrue();
+    assertThat(input(cadence, "孤儿或事实无人抚养儿童").asBoolean()).isFalse();
+    assertThat(cadence.path("outputs")).anySatisfy(o -> {
+      assertThat(o.path("name").asText()).isEqualTo("interval");
+      assertThat(o.path("value").asText()).isEqualTo("P3M");
+    });
+    assertThat(cadence.path("matchedRules").get(0).asText())
+        .isEqualTo("Rule_LeftBehindOrInDifficulty");
+  }
+
+  static JsonNode byActivity(Iterable<JsonNode> decisions, String activityId) {
     for (JsonNode d : decisions) {
       if (d.path("activityId").asText().equals(activityId)) {
         return d;

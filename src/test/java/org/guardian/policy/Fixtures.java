@@ -11,18 +11,18 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /** Test models of src/test/resources/policy (never auto-deployed), read as uploads. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final Path ROOT = Path.of("src/test/resources/policy/fixtures");
+  public static final Path ROOT = Path.of("src/test/resources/policy/fixtures");
 
   private Fixtures() {}
 
   /** Every file of a fixture folder, e.g. {@code v1}. */
-  static List<ModelFile> folder(String name) {
+  public static List<ModelFile> folder(String name) {
     return files(ROOT.resolve(name));
   }
 
-  static List<ModelFile> files(Path dir) {
+  public static List<ModelFile> files(Path dir) {
     try (Stream<Path> paths = Files.list(dir)) {
       List<ModelFile> out = new ArrayList<>();
       for (Path p : paths.sorted().toList()) {
@@ -37,7 +37,7 @@ final class Fixtures {
   }
 
   /** The upload with one file's text changed. */
-  static List<ModelFile> change(List<ModelFile> upload, String file, UnaryOperator<String> edit) {
+  public static List<ModelFile> change(List<ModelFile> upload, String file, UnaryOperator<String> edit) {
     boolean found = false;
     List<ModelFile> out = new ArrayList<>();
     for (ModelFile f : upload) {
@@ -60,7 +60,7 @@ final class Fixtures {
   }
 
   /** The upload without one file. */
-  static List<ModelFile> without(List<ModelFile> upload, String file) {
+  public static List<ModelFile> without(List<ModelFile> upload, String file) {
     List<ModelFile> out = upload.stream().filter(f -> !f.name().equals(file)).toList();
     if (out.size() == upload.size()) {
       throw new IllegalArgumentException("no file " + file);
@@ -68,7 +68,16 @@ final class Fixtures {
     return out;
   }
 
-  static String text(List<ModelFile> upload, String file) {
+  /** Replaces text that must occur exactly once. */
+  public static String once(String text, String old, String replacement) {
+    int first = text.indexOf(old);
+    if (first < 0 || text.indexOf(old, first + 1) >= 0) {
+      throw new IllegalArgumentException("not exactly once: " + old);
+    }
+    return text.replace(old, replacement);
+  }
+
+  public static String text(List<ModelFile> upload, String file) {
     return upload.stream().filter(f -> f.name().equals(file)).findFirst()
         .map(f -> new String(f.content(), StandardCharsets.UTF_8)).orElseThrow();
   }

@@ -15,24 +15,43 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** Multipart uploads of models as a demo person: Guardian's API and the engine REST API. */
-final class PolicyApi {
+public final class PolicyApi {
 
   private PolicyApi() {}
 
   /** A deployment name no other test uses, so that every upload makes new versions. */
-  static String uniqueName() {
+  public static String uniqueName() {
     return "policy-test-" + UUID.randomUUID();
   }
 
+  /** The version of a definition in the answer to a deployment. */
+  public static int version(com.fasterxml.jackson.databind.JsonNode result, String key) {
+    for (com.fasterxml.jackson.databind.JsonNode d : result.path("definitions")) {
+      if (d.path("key").asText().equals(key)) {
+        return d.path("version").asInt();
+      }
+    }
+    throw new AssertionError("no " + key + " in " + result);
+  }
+
+  /** Every file of the repository's {@code bpmn/} and {@code forms/}, as one upload. */
+  public static List<ModelFile> repositoryModels() {
+    List<ModelFile> files = new java.util.ArrayList<>();
+    for (String folder : List.of("bpmn", "forms")) {
+      files.addAll(Fixtures.files(java.nio.file.Path.of(folder)));
+    }
+    return files;
+  }
+
   /** {@code POST /api/policy/deployments} with the files as parts named {@code files}. */
-  static Api.Response deploy(TestRestTemplate rest, String user, String name,
+  public static Api.Response deploy(TestRestTemplate rest, String user, String name,
       List<ModelFile> files) {
     return deploy(rest, user, "/api/policy/deployments" + (name == null ? "" : "?name=" + name),
         files, "files", Map.of());
   }
 
   /** Camunda Modeler's deploy: {@code POST /engine-rest/deployment/create}. */
-  static Api.Response deployThroughEngineRest(TestRestTemplate rest, String user, String name,
+  public static Api.Response deployThroughEngineRest(TestRestTemplate rest, String user, String name,
       List<ModelFile> files) {
     return deploy(rest, user, "/engine-rest/deployment/create", files, null,
         Map.of("deployment-name", name, "deployment-source", "Camunda Modeler",

@@ -67,7 +67,7 @@ class ProcessMigrationTest {
   int deploy(String name, String folder) {
     Api.Response deployed = PolicyApi.deploy(rest, "policy", name, Fixtures.folder(folder));
     assertThat(deployed.status()).as(deployed.toString()).isEqualTo(201);
-    return PolicyDeploymentApiTest.version(deployed.json(), KEY);
+    return PolicyApi.version(deployed.json(), KEY);
   }
 
   ProcessInstance start(int version, String businessKey) {
