@@ -47,6 +47,8 @@ import org.guardian.common.FieldProblem;
 import org.guardian.common.InvalidInputException;
 import org.guardian.common.NotFoundException;
 import org.guardian.people.CurrentUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -76,6 +78,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class ProcessMigrations {
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessMigrations.class);
 
   private final RuntimeService runtime;
   private final RepositoryService repository;
@@ -356,6 +360,7 @@ public class ProcessMigrations {
     Map<String, String> names = ModelValidator.flowNodeNames(
         repository.getBpmnModelInstance(d.source().getId()));
     List<InstanceCheck> out = new ArrayList<>();
+    long started = System.nanoTime();
     List<ProcessInstance> instances = runtime.createProcessInstanceQuery()
         .processDefinitionId(d.source().getId()).orderByProcessInstanceId().asc().list();
     for (ProcessInstance pi : instances) {
@@ -377,6 +382,9 @@ public class ProcessMigrations {
           reasons));
     }
     int ok = (int) out.stream().filter(InstanceCheck::migratable).count();
+    log.info("migration dry run {} v{} -> v{}: {} instances ({} migratable) in {} ms",
+        d.source().getKey(), d.source().getVersion(), d.target().getVersion(), out.size(), ok,
+        (System.nanoTime() - started) / 1_000_000);
     return new DryRun(view, ok, out.size() - ok, out);
   }
 
