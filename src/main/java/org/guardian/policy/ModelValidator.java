@@ -71,7 +71,9 @@ public final class ModelValidator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern CJK = Pattern.compile("[\\u4e00-\\u9fff]");
-  private static final Pattern DOCUMENTED = Pattern.compile("(?is)\\bvariables\\s*:(.*)");
+  /** "Variables: a, b", also "Variables in: a. Out: b": every name after it is documented. */
+  private static final Pattern DOCUMENTED =
+      Pattern.compile("(?is)\\bvariables\\b[^:.\\n]{0,20}:(.*)");
   private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   /** A decision whose description contains "No match:" says what no match means. */
   private static final Pattern NO_MATCH = Pattern.compile("(?i)\\bno match\\s*:");
@@ -778,10 +780,24 @@ public final class ModelValidator {
     final List<SequenceFlow> flows = new ArrayList<>();
     /** The sub-process each node lies in (absent: the process itself). */
     final Map<FlowNode, SubProcess> scopeOf = new HashMap<>();
+    /**
+     * The flows into each node, from the flows' {@code targetRef} (a node's own {@code incoming}
+     * elements are optional in BPMN, and some tools leave them out).
+     */
+    final Map<FlowNode, List<SequenceFlow>> incoming = new HashMap<>();
 
     ProcessGraph(Process process) {
       this.process = process;
       collect(process.getFlowElements(), null);
+      for (SequenceFlow flow : flows) {
+        if (flow.getTarget() != null) {
+          incoming.computeIfAbsent(flow.getTarget(), k -> new ArrayList<>()).add(flow);
+        }
+      }
+    }
+
+    private List<SequenceFlow> into(FlowNode node) {
+      return incoming.getOrDefault(node, List.of());
     }
 
     private void collect(Collection<FlowElement> elements, SubProcess scope) {
@@ -820,7 +836,7 @@ public final class ModelValidator {
         if (!seen.add(node)) {
           continue;
         }
-        for (SequenceFlow in : node.getIncoming()) {
+        for (SequenceFlow in : into(node)) {
           if (in.getSource() != null) {
             todo.add(in.getSource());
             if (in.getSource() instanceof SubProcess sub) {
@@ -830,7 +846,7 @@ public final class ModelValidator {
         }
         if (node instanceof BoundaryEvent boundary && boundary.getAttachedTo() != null) {
           Activity attached = boundary.getAttachedTo();
-          for (SequenceFlow in : attached.getIncoming()) {
+          for (SequenceFlow in : into(attached)) {
             if (in.getSource() != null) {
               todo.add(in.getSource());
             }
@@ -853,7 +869,7 @@ public final class ModelValidator {
               }
             }
           } else {
-            for (SequenceFlow in : scope.getIncoming()) {
+            for (SequenceFlow in : into(scope)) {
               if (in.getSource() != null) {
                 todo.add(in.getSource());
               }

@@ -206,6 +206,28 @@ class ModelValidatorTest {
   }
 
   @Test
+  void theFlowGraphIsReadFromTheFlowsEvenWhenNodesOmitTheirIncomingAndOutgoing() {
+    List<ModelFile> upload = Fixtures.change(Fixtures.folder("v1"), CASE,
+        t -> t.replaceAll("\\s*<bpmn:(incoming|outgoing)>[A-Za-z_]+</bpmn:(incoming|outgoing)>", ""));
+    assertThat(Fixtures.text(upload, CASE)).doesNotContain("<bpmn:incoming>");
+
+    assertThat(errors(offline.validate(upload))).isEmpty();
+    assertThat(errorsOf(offline.validate(Fixtures.change(upload, CASE,
+        t -> t.replace("${urgent}", "${isUrgent}"))), "condition-variable")).singleElement()
+        .extracting(Finding::elementId).isEqualTo("Flow_Urgent");
+  }
+
+  @Test
+  void variablesMayBeDocumentedAsVariablesInAndOut() {
+    List<ModelFile> upload = Fixtures.change(Fixtures.folder("v1"), CASE, t -> t
+        .replace("${urgent}", "${injury}").replace("${!urgent}", "${!injury}")
+        .replace("Variables: childId, villageCode, townshipCode, countyCode.",
+            "Variables in: childId, villageCode, townshipCode, countyCode, injury. Out: riskLevel."));
+
+    assertThat(errors(offline.validate(upload))).isEmpty();
+  }
+
+  @Test
   void aDecisionTableWithAGapIsRefusedNamingTheUncoveredInputs() {
     List<Finding> findings = offline.validate(Fixtures.change(Fixtures.folder("v1"), RISK,
         t -> t.replaceAll("(?s)<rule id=\"Rule_Orange\">.*?</rule>", "")));
