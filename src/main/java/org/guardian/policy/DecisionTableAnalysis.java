@@ -121,8 +121,8 @@ final class DecisionTableAnalysis {
           if (common == null) {
             continue;
           }
-          if (outputsMustAgree
-              && normalised(analysed.get(i).outputs()).equals(normalised(analysed.get(j).outputs()))) {
+          if (outputsMustAgree && normalised(analysed.get(i).outputs())
+              .equals(normalised(analysed.get(j).outputs()))) {
             continue;
           }
           overlaps.add(new Overlap(analysed.get(i), analysed.get(j),

@@ -50,8 +50,8 @@ final class EngineDeployedModels implements DeployedModels {
       if (form == null) {
         return Optional.<List<String>>empty();
       }
-      ResourceEntity resource = context.getResourceManager()
-          .findResourceByDeploymentIdAndResourceName(form.getDeploymentId(), form.getResourceName());
+      ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
+          form.getDeploymentId(), form.getResourceName());
       List<String> keys = new ArrayList<>();
       if (resource != null) {
         try {
@@ -89,8 +89,9 @@ final class EngineDeployedModels implements DeployedModels {
       if (decision == null) {
         return Optional.<DmnModelInstance>empty();
       }
-      ResourceEntity resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(
-          decision.getDeploymentId(), decision.getResourceName());
+      ResourceEntity resource = context.getResourceManager()
+          .findResourceByDeploymentIdAndResourceName(decision.getDeploymentId(),
+              decision.getResourceName());
       return resource == null ? Optional.<DmnModelInstance>empty()
           : Optional.of(Dmn.readModelFromStream(new ByteArrayInputStream(resource.getBytes())));
     });

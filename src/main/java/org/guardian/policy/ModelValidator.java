@@ -615,7 +615,8 @@ public final class ModelValidator {
     if (blank(ref)) {
       if (blank(task.getCamundaClass()) && blank(task.getCamundaDelegateExpression())
           && blank(task.getCamundaExpression()) && blank(task.getCamundaType())) {
-        findings.add(Finding.error(file, id, "decision-missing", "业务规则任务没有引用决策（camunda:decisionRef）"));
+        findings.add(Finding.error(file, id, "decision-missing",
+            "业务规则任务没有引用决策（camunda:decisionRef）"));
       }
       return;
     }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceManager;
 import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.impl.xml.ProblemImpl;
 import org.slf4j.Logger;
@@ -72,19 +73,20 @@ final class ModelerDeploymentGuard extends CommandInterceptor {
         files.put(r.getName(), new ModelFile(r.getName(), r.getBytes()));
       }
     }
+    ResourceManager resources = context.getResourceManager();
     for (String deploymentId : builder.getDeployments()) {
-      for (ResourceEntity r : context.getResourceManager().findResourcesByDeploymentId(deploymentId)) {
+      for (ResourceEntity r : resources.findResourcesByDeploymentId(deploymentId)) {
         files.putIfAbsent(r.getName(), new ModelFile(r.getName(), r.getBytes()));
       }
     }
     for (Map.Entry<String, Set<String>> e : builder.getDeploymentResourcesById().entrySet()) {
-      for (ResourceEntity r : context.getResourceManager().findResourceByDeploymentIdAndResourceIds(
+      for (ResourceEntity r : resources.findResourceByDeploymentIdAndResourceIds(
           e.getKey(), e.getValue().toArray(String[]::new))) {
         files.putIfAbsent(r.getName(), new ModelFile(r.getName(), r.getBytes()));
       }
     }
     for (Map.Entry<String, Set<String>> e : builder.getDeploymentResourcesByName().entrySet()) {
-      for (ResourceEntity r : context.getResourceManager().findResourceByDeploymentIdAndResourceNames(
+      for (ResourceEntity r : resources.findResourceByDeploymentIdAndResourceNames(
           e.getKey(), e.getValue().toArray(String[]::new))) {
         files.putIfAbsent(r.getName(), new ModelFile(r.getName(), r.getBytes()));
       }

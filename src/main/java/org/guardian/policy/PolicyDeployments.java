@@ -133,9 +133,11 @@ public class PolicyDeployments {
     }
     List<Definition> out = new ArrayList<>();
     repository.createProcessDefinitionQuery().deploymentId(deploymentId).list().forEach(p ->
-        out.add(new Definition("process", p.getKey(), p.getVersion(), p.getId(), p.getResourceName())));
+        out.add(new Definition("process", p.getKey(), p.getVersion(), p.getId(),
+            p.getResourceName())));
     repository.createDecisionDefinitionQuery().deploymentId(deploymentId).list().forEach(p ->
-        out.add(new Definition("decision", p.getKey(), p.getVersion(), p.getId(), p.getResourceName())));
+        out.add(new Definition("decision", p.getKey(), p.getVersion(), p.getId(),
+            p.getResourceName())));
     out.addAll(forms(deploymentId));
     return new Result(d.getId(), d.getName(), d.getSource(),
         d.getDeploymentTime() == null ? null : d.getDeploymentTime().toInstant(), !out.isEmpty(),

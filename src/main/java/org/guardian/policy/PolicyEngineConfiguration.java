@@ -25,8 +25,8 @@ class PolicyEngineConfiguration {
         List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
             == null ? new ArrayList<>()
             : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new ModelerDeploymentGuard(
-            () -> new ModelValidator(new EngineDeployedModels(() -> config), context::containsBean)));
+        interceptors.add(new ModelerDeploymentGuard(() -> new ModelValidator(
+            new EngineDeployedModels(() -> config), context::containsBean)));
         config.setCustomPostCommandInterceptorsTxRequired(interceptors);
       }
     };

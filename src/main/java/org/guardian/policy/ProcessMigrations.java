@@ -240,7 +240,8 @@ public class ProcessMigrations {
       throw new InvalidInputException(problems);
     }
     ProcessDefinition source = repository.createProcessDefinitionQuery()
-        .processDefinitionKey(request.processKey()).processDefinitionVersion(request.sourceVersion())
+        .processDefinitionKey(request.processKey())
+        .processDefinitionVersion(request.sourceVersion())
         .withoutTenantId().singleResult();
     ProcessDefinition target = request.targetVersion() == null
         ? repository.createProcessDefinitionQuery().processDefinitionKey(request.processKey())
