@@ -12,6 +12,12 @@ public enum AuditAction {
   VISIT_RECORDED,
   /** The early warning flagged the child (monitoring); the detail names the rules, no data. */
   EARLY_WARNING_RAISED,
+  /** A report was matched (or not) to a child's file; the detail says how, never on what. */
+  CHILD_MATCHED,
+  REPORT_RECEIVED,
+  REPORT_READ,
+  ASSESSMENT_RECORDED,
+  PLACEMENT_RECORDED,
   AUDIT_READ,
   /** A policy team deployed revised models (BPMN, DMN, forms) through Guardian. */
   POLICY_DEPLOYED,
@@ -20,7 +26,5 @@ public enum AuditAction {
   /** A dry run of a migration of running instances to a new process version. */
   POLICY_MIGRATION_CHECKED,
   /** Running instances were migrated to a new process version (a Camunda batch). */
-  POLICY_MIGRATED,
-  /** The decisions made about a child (which table, which version, inputs, outcome) were read. */
-  CHILD_DECISIONS_READ
+  POLICY_MIGRATED
 }

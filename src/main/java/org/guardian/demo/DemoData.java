@@ -106,6 +106,14 @@ class DemoData implements ApplicationRunner {
     people.ensurePerson("centre", "县救助保护中心", password, Role.COUNTY_CENTRE, county);
     people.ensurePerson("legal", "公职律师", password, Role.LEGAL_OFFICER, county);
     people.ensurePerson("policy", "政策组", password, Role.POLICY_TEAM, county);
+    // mandatory reporters (强制报告责任人): one account per kind of organisation that must report
+    people.ensurePerson("hospital", "青溪县人民医院", password, Role.REPORTER, county);
+    people.ensurePerson("ambulance", "青溪县120急救中心", password, Role.REPORTER, county);
+    people.ensurePerson("hotline", "12345政务服务便民热线", password, Role.REPORTER, county);
+    people.ensurePerson("school-101", "青溪镇中心小学", password, Role.REPORTER, county + "101");
+    people.ensurePerson("police-101", "青溪镇派出所", password, Role.REPORTER, county + "101");
+    people.ensurePerson("committee-101201", "东庄村村民委员会", password, Role.REPORTER,
+        county + "101201");
     for (Area township : areas.all(AreaLevel.TOWNSHIP)) {
       if (!township.getCode().startsWith(county)) {
         continue;

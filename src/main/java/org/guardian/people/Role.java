@@ -15,6 +15,11 @@ public enum Role {
   COUNTY_CENTRE("county-centre", "县未成年人救助保护中心"),
   SUPERVISOR("supervisor", "督导管理人员"),
   POLICY_TEAM("policy-team", "政策制定组"),
+  /**
+   * A mandatory reporter (强制报告责任人) outside the child-protection teams: a school, hospital,
+   * village committee, police station, emergency service or hotline. Files reports; reads nothing.
+   */
+  REPORTER("reporter", "强制报告责任人"),
   ADMIN("admin", "系统管理员");
 
   private final String groupId;

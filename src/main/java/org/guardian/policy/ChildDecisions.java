@@ -21,8 +21,6 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.guardian.audit.AuditAction;
-import org.guardian.audit.AuditLog;
 import org.guardian.registry.ChildService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Which decisions are about the child: those evaluated in a process instance that carries the
  * process variable {@code childId} with the child's id (as a number or a string), or in an
  * instance called from one (call activities), whatever the processes' business keys are. Access
- * is the child file's ({@link ChildService#checkReadable}); every read is audited.
+ * is the child file's, and every read is audited as a read of the file's part {@code decisions}
+ * ({@link ChildService#requireReadable}).
  */
 @Service
 public class ChildDecisions {
@@ -46,14 +45,11 @@ public class ChildDecisions {
   private final ChildService children;
   private final HistoryService history;
   private final RepositoryService repository;
-  private final AuditLog audit;
 
-  ChildDecisions(ChildService children, HistoryService history, RepositoryService repository,
-      AuditLog audit) {
+  ChildDecisions(ChildService children, HistoryService history, RepositoryService repository) {
     this.children = children;
     this.history = history;
     this.repository = repository;
-    this.audit = audit;
   }
 
   /** One input of a decision: the column's id and label, and the value it was given. */
@@ -71,7 +67,7 @@ public class ChildDecisions {
 
   @Transactional
   public List<Decision> of(long childId) {
-    String village = children.checkReadable(childId);
+    children.requireReadable(childId, "decisions");
     Set<String> instances = processInstancesOf(childId);
     Map<String, DecisionDefinition> definitions = new HashMap<>();
     Map<String, BpmnModelInstance> models = new HashMap<>();
@@ -108,7 +104,6 @@ public class ChildDecisions {
     }
     out.sort(Comparator.comparing(Decision::evaluatedAt).reversed()
         .thenComparing(Decision::decisionInstanceId));
-    audit.record(AuditAction.CHILD_DECISIONS_READ, childId, village, "decisions=" + out.size());
     return out;
   }
 

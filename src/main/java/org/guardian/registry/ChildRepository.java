@@ -1,5 +1,6 @@
 package org.guardian.registry;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -9,6 +10,9 @@ import org.springframework.data.jpa.repository.Query;
 interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationExecutor<Child> {
 
   Optional<Child> findByIdNumber(String idNumber);
+
+  List<Child> findByNameAndBirthDateAndVillageCode(String name, LocalDate birthDate,
+      String villageCode);
 
   boolean existsByIdNumber(String idNumber);
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.guardian.audit.AuditAction;
 import org.guardian.audit.AuditLog;
@@ -285,22 +286,54 @@ public class ChildService {
     }
   }
 
+  /**
+   * Finds the file a report is about: by ID number, else by name + birth date + village (exactly one
+   * file must match; two namesakes born the same day in one village match nothing). For the intake of
+   * reports, on behalf of whoever reports (a member of the public included), so no role is checked:
+   * the caller learns only the file's id, village and birth date. Every attempt is audited, with the
+   * way it matched and never the data it matched on.
+   */
+  @Transactional
+  public Optional<ChildReference.Match> findForReport(String idNumber, String name,
+      LocalDate birthDate, String villageCode) {
+    Optional<Child> found = Optional.empty();
+    ChildReference.MatchedBy by = null;
+    String normalised = ResidentIdNumber.normalise(idNumber);
+    if (normalised != null && !normalised.isBlank()
+        && ResidentIdNumber.problem(normalised).isEmpty()) {
+      found = children.findByIdNumber(normalised);
+      by = found.isPresent() ? ChildReference.MatchedBy.ID_NUMBER : null;
+    }
+    String outcome = by == null ? "none" : by.name();
+    if (found.isEmpty() && name != null && !name.isBlank() && birthDate != null
+        && villageCode != null) {
+      List<Child> namesakes =
+          children.findByNameAndBirthDateAndVillageCode(name.trim(), birthDate, villageCode);
+      if (namesakes.size() == 1) {
+        found = Optional.of(namesakes.get(0));
+        by = ChildReference.MatchedBy.NAME_BIRTH_DATE_VILLAGE;
+        outcome = by.name();
+      } else if (namesakes.size() > 1) {
+        outcome = "ambiguous";
+      }
+    }
+    audit.record(AuditAction.CHILD_MATCHED, found.map(Child::getId).orElse(null),
+        found.map(Child::getVillageCode).orElse(villageCode), "by=" + outcome);
+    ChildReference.MatchedBy how = by;
+    return found.map(c -> new ChildReference.Match(ChildReference.of(c), how));
+  }
+
+  /** The reference of an existing file (no access check, no personal data), or empty. */
+  @Transactional(readOnly = true)
+  public Optional<ChildReference> reference(long id) {
+    return children.findById(id).map(ChildReference::of);
+  }
+
   /** The village of a child, for processes that route work by the child's area. */
   @Transactional(readOnly = true)
   public String villageOf(long id) {
     return children.findById(id).map(Child::getVillageCode)
         .orElseThrow(() -> new NotFoundException("儿童档案不存在"));
-  }
-
-  /**
-   * Checks that the current person may read the child's file (role and area, as {@link #get}),
-   * without reading or auditing it, and answers the child's village code; for other modules that
-   * show something about a child and audit it themselves. Unknown children and children of other
-   * areas are 404 (the refusal is audited), roles without access 403.
-   */
-  @Transactional
-  public String checkReadable(long id) {
-    return readable(id).getVillageCode();
   }
 
   /** The registration review's outcome on the file. */

@@ -159,8 +159,8 @@ class DecisionBindingTest {
     assertThat(asDeployed.path("outputs").get(0).path("value").asText()).isEqualTo("green");
     assertThat(asDeployed.path("matchedRules").get(0).asText()).isEqualTo("Rule_Green");
 
-    assertThat(Api.as(rest, "demo").get("/api/audit?action=CHILD_DECISIONS_READ&childId="
-        + childId).json().path("items").findValuesAsText("actor")).contains("csup-101");
+    assertThat(Api.as(rest, "demo").get("/api/audit?action=CHILD_READ&actor=csup-101&childId="
+        + childId).json().path("items").findValuesAsText("detail")).contains("part=decisions");
   }
 
   @Test

@@ -1,0 +1,7 @@
+package org.guardian.emergency;
+
+/** Whether a placement still holds. */
+enum PlacementStatus {
+  ACTIVE,
+  ENDED
+}
