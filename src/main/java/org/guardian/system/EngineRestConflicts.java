@@ -29,8 +29,9 @@ import org.springframework.context.annotation.Configuration;
  *
  * <ul>
  *   <li>409 when the task was completed meanwhile, or another change won the race (optimistic
- *       locking), or someone else claimed it first;
- *   <li>404 when the task never existed.
+ *       locking), or someone else claimed it first — told only to a person who could work the task
+ *       (its assignee, a candidate, or an administrator, from the task's history);
+ *   <li>404 when the task never existed, or the caller never could have worked it.
  * </ul>
  *
  * Nothing is changed by the losing request: the engine rolled its transaction back. Everything
@@ -91,7 +92,7 @@ class EngineRestConflicts {
       return null;
     }
     Matcher m = TASK_WORK.matcher(request.getRequestURI());
-    if (!m.matches() || isAuthorizationProblem(e)) {
+    if (!m.matches()) {
       return null;
     }
     String taskId = m.group(1);
@@ -103,18 +104,25 @@ class EngineRestConflicts {
     Authentication caller = engine.getIdentityService().getCurrentAuthentication();
     boolean running;
     HistoricTaskInstance done;
+    boolean entitled;
     try {
       engine.getIdentityService().clearAuthentication();
       running = engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
       done = running ? null : engine.getHistoryService().createHistoricTaskInstanceQuery()
           .taskId(taskId).singleResult();
+      entitled = done != null && wasEntitled(engine, taskId, done, caller);
     } finally {
       if (caller != null) {
         engine.getIdentityService().setAuthentication(caller);
       }
     }
+    if (isAuthorizationProblem(e)) {
+      // the task's grants go with the task: a person who could work it and lost the race to
+      // complete it is told so; anybody else keeps Camunda's 403
+      return entitled ? answer(409, "TaskConflict", "该任务已由他人办理完毕，未作任何修改") : null;
+    }
     if (!running) {
-      if (done != null) {
+      if (done != null && entitled) {
         return answer(409, "TaskConflict", "该任务已由他人办理完毕，未作任何修改");
       }
       return answer(404, "TaskNotFound", "任务不存在");
@@ -123,6 +131,28 @@ class EngineRestConflicts {
       return answer(409, "TaskConflict", "该任务刚被他人修改，未作任何修改，请刷新后重试");
     }
     return null;
+  }
+
+  /** Whether the caller was the task's assignee or one of its candidates (from the history). */
+  private static boolean wasEntitled(ProcessEngine engine, String taskId,
+      HistoricTaskInstance task, Authentication caller) {
+    if (caller == null) {
+      return true;
+    }
+    if (caller.getUserId().equals(task.getAssignee())) {
+      return true;
+    }
+    java.util.List<String> groups = caller.getGroupIds() == null ? java.util.List.of()
+        : caller.getGroupIds();
+    if (engine.getProcessEngineConfiguration() instanceof
+        org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl cfg
+        && cfg.getAdminGroups() != null
+        && groups.stream().anyMatch(cfg.getAdminGroups()::contains)) {
+      return true;
+    }
+    return engine.getHistoryService().createHistoricIdentityLinkLogQuery().taskId(taskId).list()
+        .stream().anyMatch(link -> caller.getUserId().equals(link.getUserId())
+            || (link.getGroupId() != null && groups.contains(link.getGroupId())));
   }
 
   private static boolean isAuthorizationProblem(Throwable e) {

@@ -57,7 +57,7 @@ class ConcurrentTaskWorkTest {
     return out;
   }
 
-  @RepeatedTest(3)
+  @RepeatedTest(5)
   void twoCompletionsAtOnceOneWinsTheOtherIsAConflict() throws Exception {
     String task = newReviewTask();
     Map<String, Object> body = Map.of("variables",
@@ -88,6 +88,12 @@ class ConcurrentTaskWorkTest {
     assertThat(again.status()).as(again.toString()).isEqualTo(409);
     assertThat(Api.as(rest, "demo").post("/engine-rest/task/no-such-task/complete", body)
         .status()).isEqualTo(404);
+    // a candidate who lost the race (the task and its grants are gone) is told it is done ...
+    assertThat(Api.as(rest, "csup-101").post("/engine-rest/task/" + task + "/complete", body)
+        .status()).isEqualTo(409);
+    // ... a person who never could work it keeps the plain refusal
+    assertThat(Api.as(rest, "csup-102").post("/engine-rest/task/" + task + "/complete", body)
+        .status()).isIn(403, 404);
   }
 
   @RepeatedTest(3)
