@@ -18,5 +18,13 @@ public enum AuditAction {
   REPORT_READ,
   ASSESSMENT_RECORDED,
   PLACEMENT_RECORDED,
-  AUDIT_READ
+  AUDIT_READ,
+  /** A policy team deployed revised models (BPMN, DMN, forms) through Guardian. */
+  POLICY_DEPLOYED,
+  /** A deployment was refused: the models broke the rules of docs/policy-guide.md. */
+  POLICY_DEPLOYMENT_REFUSED,
+  /** A dry run of a migration of running instances to a new process version. */
+  POLICY_MIGRATION_CHECKED,
+  /** Running instances were migrated to a new process version (a Camunda batch). */
+  POLICY_MIGRATED
 }

@@ -77,6 +77,8 @@ class EngineAuthorizations implements SmartInitializingSingleton {
     grant(policy, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(policy, Resources.DEPLOYMENT, ANY, Permissions.READ, Permissions.CREATE,
         Permissions.DELETE);
+    // the policy team follows its migrations (Camunda batches) in Cockpit's batch view
+    grant(policy, Resources.BATCH, ANY, Permissions.READ, Permissions.READ_HISTORY);
   }
 
   private void grant(String groupId, Resource resource, String resourceId,

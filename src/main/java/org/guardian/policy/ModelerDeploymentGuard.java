@@ -1,0 +1,149 @@
+package org.guardian.policy;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.BpmnParseException;
+import org.camunda.bpm.engine.impl.bpmn.parser.ResourceReportImpl;
+import org.camunda.bpm.engine.impl.cmd.DeployCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceManager;
+import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
+import org.camunda.bpm.engine.impl.xml.ProblemImpl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The same checks for deployments that reach the engine from outside Guardian's API: Camunda
+ * Modeler's deploy button ({@code POST /engine-rest/deployment/create}) or any other engine REST
+ * client. A command interceptor sees every {@link DeployCmd} made under an engine authentication
+ * (a signed-in person) and runs the {@link ModelValidator} on its resources; a refused deployment
+ * fails with a {@link ParseException} whose report lists the findings per file, which the engine
+ * REST API answers with 400 and which Modeler shows. Deployments made by Guardian's own code run
+ * without an engine authentication and are not checked here: the auto-deployment of {@code bpmn/}
+ * and {@code forms/} is kept honest by the build's tests, and {@code /api/policy/deployments}
+ * validates before it deploys.
+ */
+final class ModelerDeploymentGuard extends CommandInterceptor {
+
+  private static final Logger log = LoggerFactory.getLogger(ModelerDeploymentGuard.class);
+
+  private final Supplier<ModelValidator> validator;
+
+  ModelerDeploymentGuard(Supplier<ModelValidator> validator) {
+    this.validator = validator;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (command instanceof DeployCmd deploy) {
+      CommandContext context = Context.getCommandContext();
+      String user = context == null ? null : context.getAuthenticatedUserId();
+      if (user != null) {
+        DeploymentBuilderImpl builder = (DeploymentBuilderImpl) field(deploy, "deploymentBuilder");
+        List<ModelFile> files = context.runWithoutAuthorization(() -> resources(builder, context));
+        List<Finding> findings = validator.get().validate(files);
+        if (!ModelValidator.passes(findings)) {
+          log.info("engine deployment by {} refused: {} findings", user,
+              findings.stream().filter(Finding::isError).count());
+          throw new Refused(findings);
+        }
+      }
+    }
+    return next.execute(command);
+  }
+
+  /** The resources the deployment will hold: the uploaded ones and those taken from others. */
+  private static List<ModelFile> resources(DeploymentBuilderImpl builder, CommandContext context) {
+    Map<String, ModelFile> files = new LinkedHashMap<>();
+    if (builder.getDeployment().getResources() != null) {
+      for (ResourceEntity r : builder.getDeployment().getResources().values()) {
+        files.put(r.getName(), new ModelFile(r.getName(), r.getBytes()));
+      }
+    }
+    ResourceManager resources = context.getResourceManager();
+    for (String deploymentId : builder.getDeployments()) {
+      for (ResourceEntity r : resources.findResourcesByDeploymentId(deploymentId)) {
+        files.putIfAbsent(r.getName(), new ModelFile(r.getName(), r.getBytes()));
+      }
+    }
+    for (Map.Entry<String, Set<String>> e : builder.getDeploymentResourcesById().entrySet()) {
+      for (ResourceEntity r : resources.findResourceByDeploymentIdAndResourceIds(
+          e.getKey(), e.getValue().toArray(String[]::new))) {
+        files.putIfAbsent(r.getName(), new ModelFile(r.getName(), r.getBytes()));
+      }
+    }
+    for (Map.Entry<String, Set<String>> e : builder.getDeploymentResourcesByName().entrySet()) {
+      for (ResourceEntity r : resources.findResourceByDeploymentIdAndResourceNames(
+          e.getKey(), e.getValue().toArray(String[]::new))) {
+        files.putIfAbsent(r.getName(), new ModelFile(r.getName(), r.getBytes()));
+      }
+    }
+    return new ArrayList<>(files.values());
+  }
+
+  private static Object field(Object target, String name) {
+    Class<?> type = target.getClass();
+    while (type != null) {
+      try {
+        Field f = type.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(target);
+      } catch (NoSuchFieldException e) {
+        type = type.getSuperclass();
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new IllegalStateException("no field " + name + " on " + target.getClass());
+  }
+
+  /** The engine's parse exception, with one report per file, so that REST clients see them. */
+  static final class Refused extends ParseException {
+
+    private final transient List<Finding> findings;
+
+    Refused(List<Finding> findings) {
+      super(message(findings), "", List.of(), List.of());
+      this.findings = List.copyOf(findings);
+      Map<String, List<Finding>> byFile = findings.stream()
+          .collect(Collectors.groupingBy(Finding::file, LinkedHashMap::new, Collectors.toList()));
+      List<ResourceReport> reports = new ArrayList<>();
+      byFile.forEach((file, list) -> reports.add(new ResourceReportImpl(file,
+          problems(list.stream().filter(Finding::isError).toList()),
+          problems(list.stream().filter(f -> !f.isError()).toList()))));
+      this.resorceReports = reports;
+    }
+
+    List<Finding> findings() {
+      return findings;
+    }
+
+    private static List<Problem> problems(List<Finding> findings) {
+      List<Problem> out = new ArrayList<>();
+      for (Finding f : findings) {
+        out.add(new ProblemImpl(new BpmnParseException("[" + f.rule() + "] " + f.message(), null),
+            f.elementId()));
+      }
+      return out;
+    }
+
+    private static String message(List<Finding> findings) {
+      List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+      return "Guardian 模型检查未通过，未部署：" + errors.size() + " 个问题（见 docs/policy-guide.md）：\n"
+          + errors.stream().map(Finding::toString).collect(Collectors.joining("\n"));
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.guardian.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The engine checks every deployment made by a signed-in person (Camunda Modeler against {@code
+ * /engine-rest}) with the same {@link ModelValidator} as {@code /api/policy/deployments}.
+ */
+@Configuration
+class PolicyEngineConfiguration {
+
+  @Bean
+  ProcessEnginePlugin policyDeploymentValidation(ApplicationContext context) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl config) {
+        List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
+            == null ? new ArrayList<>()
+            : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(new ModelerDeploymentGuard(() -> new ModelValidator(
+            new EngineDeployedModels(() -> config), context::containsBean)));
+        config.setCustomPostCommandInterceptorsTxRequired(interceptors);
+      }
+    };
+  }
+}
