@@ -18,5 +18,11 @@ public enum AuditAction {
   REPORT_READ,
   ASSESSMENT_RECORDED,
   PLACEMENT_RECORDED,
-  AUDIT_READ
+  AUDIT_READ,
+  /** The supervisor dashboard of an area was shown (page or API); the detail names the period. */
+  DASHBOARD_VIEWED,
+  /** A list behind a dashboard figure was shown; the detail names the list and its size. */
+  DASHBOARD_LIST_VIEWED,
+  /** Someone without a supervising role asked for the dashboard. */
+  DASHBOARD_ACCESS_DENIED
 }
