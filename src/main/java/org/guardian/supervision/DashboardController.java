@@ -237,11 +237,20 @@ class DashboardController {
     List<List<Cell>> rows = new ArrayList<>();
     for (Map<String, Object> r : dashboard.children(w, category, monitored)) {
       rows.add(List.of(Cell.of(r.get("id")), Cell.of(label(r)),
-          Cell.of(villageName(r.get("village_code"))), Cell.of(r.get("file_status"))));
+          Cell.of(villageName(r.get("village_code"))), Cell.of(fileStatus(r.get("file_status")))));
     }
     return new ListView("children", (monitored ? "监测中的" : "登记的") + categoryLabel
         + (categoryLabel.isEmpty() ? "儿童" : ""), area.getCode(), area.getName(),
         List.of("档案号", "儿童", "村（社区）", "档案状态"), rows);
+  }
+
+  private static String fileStatus(Object status) {
+    try {
+      return status == null ? "" : org.guardian.registry.FileStatus.valueOf(status.toString())
+          .label();
+    } catch (IllegalArgumentException e) {
+      return status.toString();
+    }
   }
 
   private ListView risk(Area area, Where w, String colour) {
@@ -261,9 +270,9 @@ class DashboardController {
   static String colourLabel(String colour) {
     return switch (colour) {
       case "red" -> "红色（极危）";
-      case "yellow" -> "黄色（高危）";
-      case "blue" -> "蓝色（中危）";
-      case "green" -> "绿色（一般）";
+      case "yellow" -> "黄色（中危）";
+      case "blue" -> "蓝色（一般）";
+      case "green" -> "绿色（无明显风险）";
       default -> colour;
     };
   }

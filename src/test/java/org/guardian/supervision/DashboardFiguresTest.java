@@ -189,6 +189,11 @@ class DashboardFiguresTest {
     assertThat(villagePage.statusCode()).isEqualTo(200);
     assertThat(villagePage.body()).contains("本村在办案件", f.caseZ,
         "#/process-instance/" + f.caseZInstance);
+    // the risk table of the page shows the same numbers as the API, each linking to its list
+    assertThat(villagePage.body().replaceAll("\\s+", " "))
+        .contains("colour=red\">1</a>")
+        .contains("colour=yellow\">1</a> <span class=\"delta\">↑1</span>")
+        .contains("colour=green\">0</a>");
   }
 
   @Test
