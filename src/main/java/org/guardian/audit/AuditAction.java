@@ -24,5 +24,7 @@ public enum AuditAction {
   /** A list behind a dashboard figure was shown; the detail names the list and its size. */
   DASHBOARD_LIST_VIEWED,
   /** Someone without a supervising role asked for the dashboard. */
-  DASHBOARD_ACCESS_DENIED
+  DASHBOARD_ACCESS_DENIED,
+  /** The monthly statistics or the annual report of an area was downloaded. */
+  STATISTICS_EXPORTED
 }

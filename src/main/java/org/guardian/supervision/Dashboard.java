@@ -143,6 +143,55 @@ class Dashboard {
         acceptance, Rate.of(closed, opened), medians, temporary, subs);
   }
 
+  /** The statistics of one area over a period (a row of the monthly table and annual report). */
+  record PeriodStatistics(String areaCode, String areaName, long registeredChildren,
+      long monitoredChildren, long reportsReceived, long reportsAcknowledgedInTime,
+      long casesOpened, long casesClosed, long overdueVisits, long red, long yellow, long blue,
+      long green, long temporaryGuardianshipsStarted, long temporaryGuardianshipsActive) {}
+
+  /**
+   * Statistics of an area for [from, to): reports and cases of the period, children and overdue
+   * visits as they stand now, risk colours as they stood at the end of the period (or now).
+   */
+  PeriodStatistics periodStatistics(Area area, Instant from, Instant to) {
+    Where w = Where.of(area);
+    Instant now = clock.instant();
+    Instant asOf = to.isBefore(now) ? to : now;
+    MapSqlParameterSource p = w.params().addValue("from", Timestamp.from(from))
+        .addValue("to", Timestamp.from(to)).addValue("asOf", Timestamp.from(asOf));
+    long registered = jdbc.queryForObject("select count(*) from child c where " + w.child("c"),
+        p, Long.class);
+    long monitored = jdbc.queryForObject("select count(*) from child c where " + w.child("c")
+        + " and " + MONITORED, p, Long.class);
+    List<Object[]> reports = jdbc.query("select r.received_at, r.acknowledged_at from report r "
+        + "where " + w.caseArea("r") + " and r.received_at >= :from and r.received_at < :to", p,
+        (rs, i) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)});
+    long inTime = reports.stream().filter(r -> r[1] != null && !((Timestamp) r[1]).toInstant()
+        .isAfter(((Timestamp) r[0]).toInstant().plus(acknowledgeWithin))).count();
+    long opened = jdbc.queryForObject("select count(*) from guardianship_case g where "
+        + w.caseArea("g") + " and g.status <> 'MERGED' and g.opened_at >= :from and "
+        + "g.opened_at < :to", p, Long.class);
+    long closed = jdbc.queryForObject("select count(*) from guardianship_case g where "
+        + w.caseArea("g") + " and g.status = 'CLOSED' and g.closed_at >= :from and "
+        + "g.closed_at < :to", p, Long.class);
+    Map<String, Long> colours = new HashMap<>();
+    jdbc.query("select a.colour, count(*) " + latestAssessments(":asOf")
+        + " and a.village_code like :prefix group by a.colour", p, rs -> {
+          colours.put(rs.getString(1), rs.getLong(2));
+        });
+    long tgStarted = jdbc.queryForObject("select count(*) from placement p where "
+        + w.caseArea("p") + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.decided_at >= :from "
+        + "and p.decided_at < :to", p, Long.class);
+    long tgActive = jdbc.queryForObject("select count(*) from placement p where "
+        + w.caseArea("p") + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE'", p,
+        Long.class);
+    return new PeriodStatistics(area.getCode(), area.getName(), registered, monitored,
+        reports.size(), inTime, opened, closed, overdueQuery(w, "visits", now).count(),
+        colours.getOrDefault("red", 0L), colours.getOrDefault("yellow", 0L),
+        colours.getOrDefault("blue", 0L), colours.getOrDefault("green", 0L), tgStarted,
+        tgActive);
+  }
+
   /** A child is under monitoring while its monitoring instance runs (business key = its id). */
   static final String MONITORED = "exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = "
       + "e.PROC_INST_ID_ and e.PROC_DEF_ID_ like 'monitoring:%' and e.BUSINESS_KEY_ = "

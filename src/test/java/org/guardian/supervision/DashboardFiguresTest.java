@@ -160,6 +160,60 @@ class DashboardFiguresTest {
         "/camunda/app/cockpit/default/#/process-instance/" + f.caseZInstance);
   }
 
+  @Test
+  void monthlyStatisticsOfTheVillageAreDownloadedAsCsv() throws Exception {
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    java.time.YearMonth month = java.time.YearMonth.from(f.at.atZone(zone));
+    java.util.function.IntPredicate inMonth = daysAgo -> java.time.YearMonth.from(
+        f.at.minus(java.time.Duration.ofDays(daysAgo)).atZone(zone)).equals(month);
+    int reports = 1 + (inMonth.test(5) ? 1 : 0) + (inMonth.test(2) ? 1 : 0);
+    int reportsInTime = 1 + (inMonth.test(2) ? 1 : 0);
+    int opened = 1 + (inMonth.test(10) ? 1 : 0) + (inMonth.test(8) ? 1 : 0);
+    int closed = inMonth.test(2) ? 1 : 0;
+    // C's active one 3 days ago, A's ended one 20 days ago
+    int temporaryStarted = (inMonth.test(3) ? 1 : 0) + (inMonth.test(20) ? 1 : 0);
+
+    WebSession sup = WebSession.signedIn(port, "sup-109");
+    HttpResponse<String> csv = sup.get("/dashboard/export/monthly.csv?area=" + f.village
+        + "&month=" + month);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+    assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+        .contains("attachment", "monthly-" + f.village + "-" + month + ".csv");
+    List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.DEFAULT
+        .builder().setHeader().setSkipHeaderRecord(true).get()
+        .parse(new java.io.StringReader(csv.body().replace("\ufeff", ""))).getRecords();
+    assertThat(records).hasSize(1);
+    var row = records.get(0);
+    assertThat(row.get("地区代码")).isEqualTo(f.village);
+    assertThat(row.get("登记儿童")).isEqualTo("4");
+    assertThat(row.get("监测中儿童")).isEqualTo("3");
+    assertThat(row.get("接报数")).isEqualTo(String.valueOf(reports));
+    assertThat(row.get("按时受理数")).isEqualTo(String.valueOf(reportsInTime));
+    assertThat(row.get("立案数")).isEqualTo(String.valueOf(opened));
+    assertThat(row.get("结案数")).isEqualTo(String.valueOf(closed));
+    assertThat(row.get("当前逾期走访")).isEqualTo("1");
+    assertThat(row.get("红色")).isEqualTo("1");
+    assertThat(row.get("黄色")).isEqualTo("1");
+    assertThat(row.get("绿色")).isEqualTo("0");
+    assertThat(row.get("新增临时监护")).isEqualTo(String.valueOf(temporaryStarted));
+    assertThat(row.get("临时监护中")).isEqualTo("1");
+
+    long exported = jdbc.queryForObject("select count(*) from audit_event where action = "
+        + "'STATISTICS_EXPORTED' and area_code = ?", Long.class, f.village);
+    assertThat(exported).isEqualTo(1);
+
+    HttpResponse<String> township = sup.get("/dashboard/export/annual.csv");
+    assertThat(township.statusCode()).isEqualTo(200);
+    assertThat(township.body()).contains(f.village, "371330109", "（合计）");
+    assertThat(sup.get("/dashboard/export/monthly.csv?month=2026-13").statusCode())
+        .isEqualTo(400);
+    assertThat(WebSession.signedIn(port, "sup-101")
+        .get("/dashboard/export/monthly.csv?area=" + f.village).statusCode()).isEqualTo(404);
+    assertThat(WebSession.signedIn(port, "director-101201")
+        .get("/dashboard/export/annual.csv").statusCode()).isEqualTo(403);
+  }
+
   static List<String> ids(JsonNode list, int column) {
     List<String> ids = new ArrayList<>();
     list.path("rows").forEach(r -> ids.add(r.get(column).path("text").asText()));

@@ -51,6 +51,8 @@ final class DashboardFixture {
   final String caseZInstance;
   final String caseX;
   final String caseY;
+  /** The moment the fixture counts its days from. */
+  final Instant at;
 
   private final JdbcTemplate jdbc;
   private final long base = -ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000L) * 100;
@@ -76,6 +78,7 @@ final class DashboardFixture {
     runtime.deleteProcessInstance(monitoringOfD.getId(), "dashboard fixture: D no longer monitored");
 
     Instant now = Instant.now();
+    at = now;
     Task visitOfA = engine.getTaskService().createTaskQuery().processDefinitionKey("monitoring")
         .processInstanceBusinessKey(Long.toString(childA)).taskDefinitionKey("Task_HomeVisit")
         .singleResult();
