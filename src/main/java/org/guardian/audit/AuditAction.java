@@ -26,5 +26,7 @@ public enum AuditAction {
   /** Someone without a supervising role asked for the dashboard. */
   DASHBOARD_ACCESS_DENIED,
   /** The monthly statistics or the annual report of an area was downloaded. */
-  STATISTICS_EXPORTED
+  STATISTICS_EXPORTED,
+  /** A child's file was exported for the national child welfare information system. */
+  CHILD_EXPORTED
 }

@@ -214,6 +214,35 @@ class DashboardFiguresTest {
         .get("/dashboard/export/annual.csv").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void theCountyCentreExportsTheVillagesFilesForTheNationalSystemEachAudited() {
+    WebSession centre = WebSession.signedIn(port, "centre");
+    JsonNode export = centre.json("/dashboard/export/national.json?area=" + f.village, 200);
+    assertThat(export.path("layout").asText()).isEqualTo("guardian-national-export/1");
+    assertThat(export.path("count").asInt()).isEqualTo(4);
+    List<Long> ids = new ArrayList<>();
+    export.path("children").forEach(c -> ids.add(c.path("fileId").asLong()));
+    assertThat(ids).containsExactlyInAnyOrder(f.childA, f.childB, f.childC, f.childD);
+    for (JsonNode c : export.path("children")) {
+      assertThat(c.path("idNumber").asText()).hasSize(18);
+      assertThat(c.path("villageCode").asText()).isEqualTo(f.village);
+      assertThat(c.path("guardians")).isNotEmpty();
+      if (c.path("fileId").asLong() == f.childB) {
+        assertThat(c.path("categories").toString()).contains("LEFT_BEHIND", "MIGRANT");
+        assertThat(c.path("riskColour").asText()).isEqualTo("red");
+      }
+      if (c.path("fileId").asLong() == f.childA) {
+        assertThat(c.path("riskColour").asText()).isEqualTo("yellow");
+      }
+    }
+    assertThat(jdbc.queryForObject("select count(*) from audit_event where action = "
+        + "'CHILD_EXPORTED' and actor = 'centre' and area_code = ?", Long.class, f.village))
+        .isEqualTo(4);
+
+    WebSession.signedIn(port, "sup-109")
+        .json("/dashboard/export/national.json?area=" + f.village, 403);
+  }
+
   static List<String> ids(JsonNode list, int column) {
     List<String> ids = new ArrayList<>();
     list.path("rows").forEach(r -> ids.add(r.get(column).path("text").asText()));
