@@ -150,8 +150,9 @@ class Dashboard {
       long green, long temporaryGuardianshipsStarted, long temporaryGuardianshipsActive) {}
 
   /**
-   * Statistics of an area for [from, to): reports and cases of the period, children and overdue
-   * visits as they stand now, risk colours as they stood at the end of the period (or now).
+   * Statistics of an area from {@code from} (inclusive) to {@code to} (exclusive): reports and
+   * cases of the period, children and overdue visits as they stand now, risk colours as they stood
+   * at the end of the period (or now).
    */
   PeriodStatistics periodStatistics(Area area, Instant from, Instant to) {
     Where w = Where.of(area);
