@@ -26,5 +26,15 @@ public enum AuditAction {
   /** A dry run of a migration of running instances to a new process version. */
   POLICY_MIGRATION_CHECKED,
   /** Running instances were migrated to a new process version (a Camunda batch). */
-  POLICY_MIGRATED
+  POLICY_MIGRATED,
+  /** The supervisor dashboard of an area was shown (page or API); the detail names the period. */
+  DASHBOARD_VIEWED,
+  /** A list behind a dashboard figure was shown; the detail names the list and its size. */
+  DASHBOARD_LIST_VIEWED,
+  /** Someone without a supervising role asked for the dashboard. */
+  DASHBOARD_ACCESS_DENIED,
+  /** The monthly statistics or the annual report of an area was downloaded. */
+  STATISTICS_EXPORTED,
+  /** A child's file was exported for the national child welfare information system. */
+  CHILD_EXPORTED
 }

@@ -1,0 +1,559 @@
+package org.guardian.supervision;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.guardian.people.Area;
+import org.guardian.people.AreaLevel;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The figures of the supervisor dashboard for one area, each computed by a query at the time of the
+ * request (never stored, never constant). A read model over the tables of registry, monitoring,
+ * reporting, emergency and assessment and over the engine's runtime tables: read-only SQL, so no
+ * module's internals are called and the dashboard stays one query per figure (see docs/dashboard.md).
+ */
+@Service
+class Dashboard {
+
+  static final String MONITORING_KEY = "monitoring";
+  static final String CASE_KEY = "guardianship-case";
+  static final String TASK_HOME_VISIT = "Task_HomeVisit";
+  static final String TASK_TRIAGE = "Task_TriageReport";
+  static final List<String> COLOURS = List.of("red", "yellow", "blue", "green");
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final TaskService tasks;
+  private final Clock clock;
+  private final Duration acknowledgeWithin;
+
+  Dashboard(NamedParameterJdbcTemplate jdbc, TaskService tasks, Clock clock,
+      @Value("${guardian.supervision.acknowledge-within:PT24H}") Duration acknowledgeWithin) {
+    this.jdbc = jdbc;
+    this.tasks = tasks;
+    this.clock = clock;
+    this.acknowledgeWithin = acknowledgeWithin;
+  }
+
+  /** The stages of the chain a case can stand at (Chinese labels for the page). */
+  enum Stage {
+    REPORT("报告受理"),
+    TRIAGE("研判"),
+    EMERGENCY("应急处置"),
+    ASSESSMENT("评估"),
+    ASSISTANCE("帮扶"),
+    INTERVENTION("监护干预"),
+    CLOSURE("结案回访");
+
+    final String label;
+
+    Stage(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  record CountByKey(String key, String label, long count) {}
+
+  record ColourRow(String areaCode, String areaName, Map<String, Long> now,
+      Map<String, Long> change) {
+    /** The change of a colour as the page shows it: ↑2, ↓1, or nothing. */
+    public String delta(String colour) {
+      long d = change.getOrDefault(colour, 0L);
+      return d > 0 ? "↑" + d : d < 0 ? "↓" + (-d) : "";
+    }
+  }
+
+  record Overdue(String kind, String label, String responsibleGroup, long count) {}
+
+  record Rate(long numerator, long denominator, Double percent) {
+    static Rate of(long numerator, long denominator) {
+      return new Rate(numerator, denominator,
+          denominator == 0 ? null : Math.round(1000.0 * numerator / denominator) / 10.0);
+    }
+  }
+
+  record StageTime(String stage, String label, long cases, Double medianHours) {}
+
+  record SubArea(String code, String name, long children, long openCases, long red) {}
+
+  record Summary(String areaCode, String areaName, String level, Instant at, Instant periodFrom,
+      int periodDays, List<CountByKey> monitoredByCategory, List<CountByKey> registeredByCategory,
+      long monitoredChildren, List<ColourRow> riskByArea, List<CountByKey> casesByStage,
+      long casesClosedInPeriod, List<Overdue> overdue, Rate acceptance, Rate completion,
+      List<StageTime> medianTimes, long temporaryGuardianship, List<SubArea> subAreas) {}
+
+  /** One open case and the stage it stands at. */
+  record CaseRow(long id, String number, String status, String villageCode, String townshipCode,
+      String processInstanceId, Instant openedAt, Instant closedAt, String riskColour,
+      Stage stage) {}
+
+  /** Builds the summary for an area; subAreas are the area's townships or villages. */
+  Summary summary(Area area, List<Area> subAreas, int periodDays) {
+    Instant now = clock.instant();
+    Instant from = now.minus(Duration.ofDays(periodDays));
+    Where w = Where.of(area);
+    List<CountByKey> monitored = monitoredByCategory(w);
+    long monitoredTotal = jdbc.queryForObject("select count(*) from child c where "
+        + w.child("c") + " and " + MONITORED, w.params(), Long.class);
+    List<CountByKey> registered = registeredByCategory(w);
+    List<ColourRow> risk = riskByArea(area, subAreas, now);
+    List<CaseRow> open = openCases(w);
+    Map<Stage, Long> byStage = new LinkedHashMap<>();
+    for (Stage s : Stage.values()) {
+      byStage.put(s, 0L);
+    }
+    open.forEach(c -> byStage.merge(c.stage(), 1L, Long::sum));
+    List<CountByKey> stages = byStage.entrySet().stream()
+        .map(e -> new CountByKey(e.getKey().name(), e.getKey().label, e.getValue())).toList();
+    MapSqlParameterSource p = w.params().addValue("from", Timestamp.from(from))
+        .addValue("now", Timestamp.from(now));
+    long closed = jdbc.queryForObject("select count(*) from guardianship_case g where "
+        + w.caseArea("g") + " and g.status = 'CLOSED' and g.closed_at >= :from", p, Long.class);
+    long opened = jdbc.queryForObject("select count(*) from guardianship_case g where "
+        + w.caseArea("g") + " and g.status <> 'MERGED' and g.opened_at >= :from", p, Long.class);
+    List<Overdue> overdue = List.of(
+        new Overdue("visits", "逾期入户走访", "儿童主任（村）", overdueQuery(w, "visits", now).count()),
+        new Overdue("triage", "逾期报告研判", "未保工作站站长（乡镇）",
+            overdueQuery(w, "triage", now).count()),
+        new Overdue("other", "其他逾期任务", "见任务候选组", overdueQuery(w, "other", now).count()));
+    Rate acceptance = acceptance(w, from, now);
+    List<StageTime> medians = medianTimes(w, from);
+    long temporary = jdbc.queryForObject("select count(*) from placement p where "
+        + w.caseArea("p") + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE'",
+        w.params(), Long.class);
+    List<SubArea> subs = subAreas(area, subAreas);
+    return new Summary(area.getCode(), area.getName(), area.getLevel().name(), now, from,
+        periodDays, monitored, registered, monitoredTotal, risk, stages, closed, overdue,
+        acceptance, Rate.of(closed, opened), medians, temporary, subs);
+  }
+
+  /** The statistics of one area over a period (a row of the monthly table and annual report). */
+  record PeriodStatistics(String areaCode, String areaName, long registeredChildren,
+      long monitoredChildren, long reportsReceived, long reportsAcknowledgedInTime,
+      long casesOpened, long casesClosed, long overdueVisits, long red, long yellow, long blue,
+      long green, long temporaryGuardianshipsStarted, long temporaryGuardianshipsActive) {}
+
+  /**
+   * Statistics of an area from {@code from} (inclusive) to {@code to} (exclusive): reports and
+   * cases of the period, children and overdue visits as they stand now, risk colours as they stood
+   * at the end of the period (or now).
+   */
+  PeriodStatistics periodStatistics(Area area, Instant from, Instant to) {
+    Where w = Where.of(area);
+    Instant now = clock.instant();
+    Instant asOf = to.isBefore(now) ? to : now;
+    MapSqlParameterSource p = w.params().addValue("from", Timestamp.from(from))
+        .addValue("to", Timestamp.from(to)).addValue("asOf", Timestamp.from(asOf));
+    long registered = jdbc.queryForObject("select count(*) from child c where " + w.child("c"),
+        p, Long.class);
+    long monitored = jdbc.queryForObject("select count(*) from child c where " + w.child("c")
+        + " and " + MONITORED, p, Long.class);
+    List<Object[]> reports = jdbc.query("select r.received_at, r.acknowledged_at from report r "
+        + "where " + w.caseArea("r") + " and r.received_at >= :from and r.received_at < :to", p,
+        (rs, i) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)});
+    long inTime = reports.stream().filter(r -> r[1] != null && !((Timestamp) r[1]).toInstant()
+        .isAfter(((Timestamp) r[0]).toInstant().plus(acknowledgeWithin))).count();
+    long opened = jdbc.queryForObject("select count(*) from guardianship_case g where "
+        + w.caseArea("g") + " and g.status <> 'MERGED' and g.opened_at >= :from and "
+        + "g.opened_at < :to", p, Long.class);
+    long closed = jdbc.queryForObject("select count(*) from guardianship_case g where "
+        + w.caseArea("g") + " and g.status = 'CLOSED' and g.closed_at >= :from and "
+        + "g.closed_at < :to", p, Long.class);
+    Map<String, Long> colours = new HashMap<>();
+    jdbc.query("select a.colour, count(*) " + latestAssessments(":asOf")
+        + " and a.village_code like :prefix group by a.colour", p, rs -> {
+          colours.put(rs.getString(1), rs.getLong(2));
+        });
+    long tgStarted = jdbc.queryForObject("select count(*) from placement p where "
+        + w.caseArea("p") + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.decided_at >= :from "
+        + "and p.decided_at < :to", p, Long.class);
+    long tgActive = jdbc.queryForObject("select count(*) from placement p where "
+        + w.caseArea("p") + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE'", p,
+        Long.class);
+    return new PeriodStatistics(area.getCode(), area.getName(), registered, monitored,
+        reports.size(), inTime, opened, closed, overdueQuery(w, "visits", now).count(),
+        colours.getOrDefault("red", 0L), colours.getOrDefault("yellow", 0L),
+        colours.getOrDefault("blue", 0L), colours.getOrDefault("green", 0L), tgStarted,
+        tgActive);
+  }
+
+  /** A child is under monitoring while its monitoring instance runs (business key = its id). */
+  static final String MONITORED = "exists (select 1 from ACT_RU_EXECUTION e where e.ID_ = "
+      + "e.PROC_INST_ID_ and e.PROC_DEF_ID_ like 'monitoring:%' and e.BUSINESS_KEY_ = "
+      + "cast(c.id as varchar(20)))";
+
+  private List<CountByKey> monitoredByCategory(Where w) {
+    return categoryCounts("select cc.category, count(*) from child c join child_category cc on "
+        + "cc.child_id = c.id where " + w.child("c") + " and " + MONITORED
+        + " group by cc.category", w);
+  }
+
+  private List<CountByKey> registeredByCategory(Where w) {
+    return categoryCounts("select cc.category, count(*) from child c join child_category cc on "
+        + "cc.child_id = c.id where " + w.child("c") + " group by cc.category", w);
+  }
+
+  private List<CountByKey> categoryCounts(String sql, Where w) {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.query(sql, w.params(), rs -> {
+      counts.put(rs.getString(1), rs.getLong(2));
+    });
+    List<CountByKey> result = new ArrayList<>();
+    for (org.guardian.registry.Category category : org.guardian.registry.Category.values()) {
+      result.add(new CountByKey(category.name(), category.label(),
+          counts.getOrDefault(category.name(), 0L)));
+    }
+    return result;
+  }
+
+  /** The latest confirmed assessment of each child as of the given moment. */
+  static String latestAssessments(String asOf) {
+    return "from guardianship_assessment a where a.status = 'CONFIRMED' and a.confirmed_at < "
+        + asOf + " and not exists (select 1 from guardianship_assessment b where "
+        + "b.child_id = a.child_id and b.status = 'CONFIRMED' and b.confirmed_at < " + asOf
+        + " and (b.confirmed_at > a.confirmed_at or (b.confirmed_at = a.confirmed_at "
+        + "and b.id > a.id)))";
+  }
+
+  private List<ColourRow> riskByArea(Area area, List<Area> subAreas, Instant now) {
+    int len = area.getLevel() == AreaLevel.VILLAGE ? 12 : subLength(area);
+    Map<String, Map<String, Long>> current = colourCounts(area, len, now);
+    Map<String, Map<String, Long>> before = colourCounts(area, len, now.minus(Duration.ofDays(30)));
+    List<Area> rows = area.getLevel() == AreaLevel.VILLAGE ? List.of(area) : subAreas;
+    List<ColourRow> result = new ArrayList<>();
+    for (Area a : rows) {
+      Map<String, Long> n = new LinkedHashMap<>();
+      Map<String, Long> d = new LinkedHashMap<>();
+      for (String colour : COLOURS) {
+        long c = current.getOrDefault(a.getCode(), Map.of()).getOrDefault(colour, 0L);
+        long b = before.getOrDefault(a.getCode(), Map.of()).getOrDefault(colour, 0L);
+        n.put(colour, c);
+        d.put(colour, c - b);
+      }
+      result.add(new ColourRow(a.getCode(), a.getName(), n, d));
+    }
+    return result;
+  }
+
+  private static int subLength(Area area) {
+    return area.getLevel() == AreaLevel.COUNTY ? 9 : 12;
+  }
+
+  private Map<String, Map<String, Long>> colourCounts(Area area, int len, Instant asOf) {
+    Map<String, Map<String, Long>> counts = new HashMap<>();
+    jdbc.query("select substring(a.village_code, 1, " + len + ") grp, a.colour, count(*) "
+        + latestAssessments(":asOf") + " and a.village_code like :prefix "
+        + "group by substring(a.village_code, 1, " + len + "), a.colour",
+        new MapSqlParameterSource("asOf", Timestamp.from(asOf))
+            .addValue("prefix", area.getCode() + "%"),
+        rs -> {
+          counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+              .put(rs.getString(2), rs.getLong(3));
+        });
+    return counts;
+  }
+
+  private List<SubArea> subAreas(Area area, List<Area> subAreas) {
+    if (subAreas.isEmpty()) {
+      return List.of();
+    }
+    int len = subLength(area);
+    Map<String, Long> children = groupCount("select substring(c.village_code, 1, " + len
+        + "), count(*) from child c where c.village_code like :prefix group by substring("
+        + "c.village_code, 1, " + len + ")", area);
+    Map<String, Long> open = groupCount("select substring(g.village_code, 1, " + len
+        + "), count(*) from guardianship_case g where g.township_code like :prefix and "
+        + "g.village_code is not null and g.status in ('OPEN', 'HANDED_OVER') group by "
+        + "substring(g.village_code, 1, " + len + ")", area);
+    if (len == 9) {
+      open = groupCount("select g.township_code, count(*) from guardianship_case g where "
+          + "g.township_code like :prefix and g.status in ('OPEN', 'HANDED_OVER') "
+          + "group by g.township_code", area);
+    }
+    Map<String, Long> red = groupCount("select substring(a.village_code, 1, " + len
+        + "), count(*) " + latestAssessments(":asOf") + " and a.colour = 'red' and "
+        + "a.village_code like :prefix group by substring(a.village_code, 1, " + len + ")", area);
+    List<SubArea> result = new ArrayList<>();
+    for (Area a : subAreas) {
+      result.add(new SubArea(a.getCode(), a.getName(), children.getOrDefault(a.getCode(), 0L),
+          open.getOrDefault(a.getCode(), 0L), red.getOrDefault(a.getCode(), 0L)));
+    }
+    return result;
+  }
+
+  private Map<String, Long> groupCount(String sql, Area area) {
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.query(sql, new MapSqlParameterSource("prefix", area.getCode() + "%")
+        .addValue("asOf", Timestamp.from(clock.instant())), rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        });
+    return counts;
+  }
+
+  /** Open cases of the area, each with its stage (from the engine's active activities). */
+  List<CaseRow> openCases(Where w) {
+    Map<String, List<String>> activities = new HashMap<>();
+    jdbc.query("select g.process_instance_id, e.ACT_ID_ from guardianship_case g join "
+        + "ACT_RU_EXECUTION e on e.PROC_INST_ID_ = g.process_instance_id where "
+        + w.caseArea("g") + " and g.status in ('OPEN', 'HANDED_OVER') and e.ACT_ID_ is not null",
+        w.params(), rs -> {
+          activities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+              .add(rs.getString(2));
+        });
+    return jdbc.query("select g.id, g.number, g.status, g.village_code, g.township_code, "
+        + "g.process_instance_id, g.opened_at, g.closed_at, g.risk_colour, g.next_step, "
+        + "g.triaged_at from guardianship_case g where " + w.caseArea("g")
+        + " and g.status in ('OPEN', 'HANDED_OVER') order by g.opened_at desc", w.params(),
+        (rs, i) -> {
+          String pid = rs.getString(6);
+          Stage stage = stageOf(activities.getOrDefault(pid, List.of()), rs.getString(3),
+              rs.getString(10), rs.getTimestamp(11) != null);
+          return new CaseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getString(5), pid, instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)),
+              rs.getString(9), stage);
+        });
+  }
+
+  /** Cases of the area opened or closed in the period (for the completion rate's lists). */
+  List<CaseRow> casesInPeriod(Where w, boolean closed, int periodDays) {
+    Instant from = clock.instant().minus(Duration.ofDays(periodDays));
+    String cond = closed ? "g.status = 'CLOSED' and g.closed_at >= :from"
+        : "g.status <> 'MERGED' and g.opened_at >= :from";
+    return jdbc.query("select g.id, g.number, g.status, g.village_code, g.township_code, "
+        + "g.process_instance_id, g.opened_at, g.closed_at, g.risk_colour from guardianship_case g "
+        + "where " + w.caseArea("g") + " and " + cond + " order by g.opened_at desc",
+        w.params().addValue("from", Timestamp.from(from)),
+        (rs, i) -> new CaseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
+            instant(rs.getTimestamp(8)), rs.getString(9),
+            closed ? Stage.CLOSURE : null));
+  }
+
+  /**
+   * The stage of an open case: the engine's active activity decides; a case without a running
+   * instance (or waiting for part 2) is placed by its row.
+   */
+  static Stage stageOf(List<String> activities, String status, String nextStep,
+      boolean triaged) {
+    List<String> acts = activities == null ? Collections.emptyList() : activities;
+    if (acts.contains("Task_CloseCase")) {
+      return Stage.CLOSURE;
+    }
+    if (acts.stream().anyMatch(a -> a.contains("Intervention"))) {
+      return Stage.INTERVENTION;
+    }
+    if (acts.stream().anyMatch(a -> a.contains("Assistance"))) {
+      return Stage.ASSISTANCE;
+    }
+    if (acts.contains("CallActivity_RiskAssessment") || acts.contains("Task_RegisterChild")
+        || acts.contains("Task_LinkChild") || acts.contains("Task_HandOverCase")
+        || acts.contains("Task_MergeIntoOpenCase")) {
+      return Stage.ASSESSMENT;
+    }
+    if (acts.contains("CallActivity_EmergencyResponse")) {
+      return Stage.EMERGENCY;
+    }
+    if (acts.contains("Task_TriageReport") || acts.contains("Task_RecordTriage")) {
+      return Stage.TRIAGE;
+    }
+    if (acts.contains("Task_AcknowledgeReport")
+        || acts.contains("Task_EvaluateResponsePriority")) {
+      return Stage.REPORT;
+    }
+    if ("HANDED_OVER".equals(status)) {
+      return "intervention".equals(nextStep) ? Stage.INTERVENTION : Stage.ASSISTANCE;
+    }
+    return triaged ? Stage.ASSESSMENT : Stage.TRIAGE;
+  }
+
+  /** Overdue tasks of a kind in the area: visits, triage, or any other. */
+  TaskQuery overdueQuery(Where w, String kind, Instant now) {
+    TaskQuery q = tasks.createTaskQuery().dueBefore(java.util.Date.from(now));
+    q = w.level() == AreaLevel.VILLAGE ? q.processVariableValueEquals("villageCode", w.code())
+        : q.processVariableValueLike("townshipCode", w.code() + "%");
+    return switch (kind) {
+      case "visits" -> q.processDefinitionKey(MONITORING_KEY).taskDefinitionKey(TASK_HOME_VISIT);
+      case "triage" -> q.processDefinitionKey(CASE_KEY).taskDefinitionKey(TASK_TRIAGE);
+      case "other" -> q.taskDefinitionKeyNotIn(TASK_HOME_VISIT, TASK_TRIAGE);
+      case "all" -> q;
+      default -> throw new org.guardian.common.NotFoundException("逾期任务类别 " + kind);
+    };
+  }
+
+  /** Reports of the area received in the period whose clock has run out, and those acknowledged in it. */
+  private Rate acceptance(Where w, Instant from, Instant now) {
+    MapSqlParameterSource p = w.params().addValue("from", Timestamp.from(from))
+        .addValue("clockOver", Timestamp.from(now.minus(acknowledgeWithin)));
+    List<Object[]> rows = jdbc.query("select r.received_at, r.acknowledged_at from report r where "
+        + w.caseArea("r") + " and r.received_at >= :from", p,
+        (rs, i) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)});
+    long due = 0;
+    long inTime = 0;
+    for (Object[] r : rows) {
+      Instant received = ((Timestamp) r[0]).toInstant();
+      Instant ack = r[1] == null ? null : ((Timestamp) r[1]).toInstant();
+      boolean onTime = ack != null && !ack.isAfter(received.plus(acknowledgeWithin));
+      boolean clockRunning = ack == null && received.plus(acknowledgeWithin).isAfter(now);
+      if (clockRunning) {
+        continue;
+      }
+      due++;
+      if (onTime) {
+        inTime++;
+      }
+    }
+    return Rate.of(inTime, due);
+  }
+
+  /** Reports of the area in the period that missed their acknowledgement clock. */
+  List<Map<String, Object>> lateReports(Where w, int periodDays) {
+    Instant now = clock.instant();
+    Instant from = now.minus(Duration.ofDays(periodDays));
+    return jdbc.queryForList("select r.number, r.received_at, r.acknowledged_at, r.village_code, "
+        + "r.township_code, r.channel from report r where " + w.caseArea("r")
+        + " and r.received_at >= :from order by r.received_at desc",
+        w.params().addValue("from", Timestamp.from(from))).stream()
+        .filter(r -> {
+          Instant received = instantOf(r.get("received_at"));
+          Instant ack = instantOf(r.get("acknowledged_at"));
+          return ack == null ? !received.plus(acknowledgeWithin).isAfter(now)
+              : ack.isAfter(received.plus(acknowledgeWithin));
+        }).toList();
+  }
+
+  Duration acknowledgeWithin() {
+    return acknowledgeWithin;
+  }
+
+  /** Median hours per stage for the cases whose stage ended in the period. */
+  private List<StageTime> medianTimes(Where w, Instant from) {
+    List<Instant[]> rows = jdbc.query("select g.opened_at, g.triaged_at, g.handed_over_at, "
+        + "g.closed_at from guardianship_case g where " + w.caseArea("g")
+        + " and g.status <> 'MERGED' and (g.triaged_at >= :from or g.handed_over_at >= :from "
+        + "or g.closed_at >= :from)", w.params().addValue("from", Timestamp.from(from)),
+        (rs, i) -> new Instant[] {instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)),
+            instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))});
+    List<StageTime> result = new ArrayList<>();
+    result.add(median("report-to-triage", "报告至研判", rows, 0, 1, from));
+    result.add(median("triage-to-handover", "研判至移交帮扶干预", rows, 1, 2, from));
+    result.add(median("handover-to-closure", "移交至结案", rows, 2, 3, from));
+    result.add(median("report-to-closure", "报告至结案（全程）", rows, 0, 3, from));
+    return result;
+  }
+
+  private static StageTime median(String key, String label, List<Instant[]> rows, int start,
+      int end, Instant from) {
+    List<Long> minutes = new ArrayList<>();
+    for (Instant[] r : rows) {
+      if (r[start] != null && r[end] != null && !r[end].isBefore(from)) {
+        minutes.add(Duration.between(r[start], r[end]).toMinutes());
+      }
+    }
+    Collections.sort(minutes);
+    Double hours = null;
+    int n = minutes.size();
+    if (n > 0) {
+      double m = n % 2 == 1 ? minutes.get(n / 2) : (minutes.get(n / 2 - 1) + minutes.get(n / 2))
+          / 2.0;
+      hours = Math.round(m / 6.0) / 10.0;
+    }
+    return new StageTime(key, label, n, hours);
+  }
+
+  /** Children of the area, optionally of one category, monitored or not (for the lists). */
+  List<Map<String, Object>> children(Where w, String category, boolean monitoredOnly) {
+    String sql = "select c.id, c.name, c.birth_date, c.village_code, c.file_status from child c "
+        + "where " + w.child("c")
+        + (monitoredOnly ? " and " + MONITORED : "")
+        + (category == null ? "" : " and exists (select 1 from child_category cc where "
+            + "cc.child_id = c.id and cc.category = :category)") + " order by c.village_code, c.id";
+    return jdbc.queryForList(sql, w.params().addValue("category", category));
+  }
+
+  /** Children of the area whose latest confirmed assessment has the colour. */
+  List<Map<String, Object>> childrenOfColour(Where w, String colour) {
+    return jdbc.queryForList("select a.child_id, c.name, c.birth_date, a.village_code, "
+        + "a.case_number, a.confirmed_at, a.colour "
+        + latestAssessments(":asOf").replace("from guardianship_assessment a",
+            "from guardianship_assessment a left join child c on c.id = a.child_id")
+        + " and a.colour = :colour and a.village_code like :prefix "
+        + "order by a.village_code, a.child_id",
+        w.params().addValue("asOf", Timestamp.from(clock.instant())).addValue("colour", colour)
+            .addValue("prefix", w.code() + "%"));
+  }
+
+  /** Active temporary guardianships of the area. */
+  List<Map<String, Object>> temporaryGuardianships(Where w) {
+    return jdbc.queryForList("select p.id, p.case_number, p.child_id, p.village_code, "
+        + "p.township_code, p.decided_at, p.reviews from placement p where " + w.caseArea("p")
+        + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE' order by p.decided_at",
+        w.params());
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** A timestamp column as JDBC drivers hand it out (H2: OffsetDateTime, PostgreSQL: Timestamp). */
+  static Instant instantOf(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.time.ZonedDateTime z) {
+      return z.toInstant();
+    }
+    if (value instanceof Instant i) {
+      return i;
+    }
+    throw new IllegalArgumentException("not a timestamp: " + value.getClass());
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  /** The area restriction of a query. */
+  record Where(String code, AreaLevel level) {
+    static Where of(Area area) {
+      return new Where(area.getCode(), area.getLevel());
+    }
+
+    MapSqlParameterSource params() {
+      return new MapSqlParameterSource("area", code).addValue("prefix", code + "%");
+    }
+
+    /** Children are registered in a village. */
+    String child(String alias) {
+      return level == AreaLevel.VILLAGE ? alias + ".village_code = :area"
+          : alias + ".township_code like :prefix";
+    }
+
+    /** Cases, reports and placements always know their township, not always their village. */
+    String caseArea(String alias) {
+      return level == AreaLevel.VILLAGE ? alias + ".village_code = :area"
+          : alias + ".township_code like :prefix";
+    }
+  }
+}

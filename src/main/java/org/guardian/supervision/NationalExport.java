@@ -1,0 +1,143 @@
+package org.guardian.supervision;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.guardian.audit.AuditAction;
+import org.guardian.audit.AuditLog;
+import org.guardian.common.ForbiddenException;
+import org.guardian.people.Area;
+import org.guardian.people.CurrentUser;
+import org.guardian.people.Role;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The children's files of an area for upload to the national child welfare information system
+ * (全国儿童福利信息系统), as JSON in the layout documented in docs/dashboard.md ("National export").
+ * Personal data: only the county centre and administrators may export; each exported file is
+ * audited as {@code CHILD_EXPORTED}.
+ */
+@RestController
+class NationalExport {
+
+  static final String LAYOUT = "guardian-national-export/1";
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final DashboardController access;
+  private final AuditLog audit;
+  private final java.time.Clock clock;
+
+  NationalExport(NamedParameterJdbcTemplate jdbc, DashboardController access, AuditLog audit,
+      java.time.Clock clock) {
+    this.clock = clock;
+    this.jdbc = jdbc;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  @GetMapping(path = "/dashboard/export/national.json")
+  @Transactional
+  ResponseEntity<Map<String, Object>> export(@RequestParam(required = false) String area) {
+    CurrentUser user = CurrentUser.get();
+    if (!user.hasAnyRole(Role.COUNTY_CENTRE, Role.ADMIN)) {
+      audit.recordSeparately(AuditAction.DASHBOARD_ACCESS_DENIED, null, area, "national-export");
+      throw new ForbiddenException("儿童档案导出仅限县未成年人救助保护中心");
+    }
+    Area a = access.resolve(area);
+    Dashboard.Where w = Dashboard.Where.of(a);
+    MapSqlParameterSource p = w.params();
+    Map<Long, List<String>> categories = new HashMap<>();
+    jdbc.query("select cc.child_id, cc.category from child_category cc join child c on c.id = "
+        + "cc.child_id where " + w.child("c") + " order by cc.category", p, rs -> {
+          categories.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+    Map<Long, List<String>> flags = new HashMap<>();
+    jdbc.query("select f.child_id, f.flag from child_risk_flag f join child c on c.id = "
+        + "f.child_id where " + w.child("c") + " order by f.flag", p, rs -> {
+          flags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        });
+    Map<Long, List<Map<String, Object>>> guardians = new HashMap<>();
+    jdbc.query("select g.child_id, g.name, g.relationship, g.capacity, g.works_away, "
+        + "g.works_away_since from guardian g join child c on c.id = g.child_id where "
+        + w.child("c") + " order by g.id", p, rs -> {
+          Map<String, Object> g = new LinkedHashMap<>();
+          g.put("name", rs.getString(2));
+          g.put("relationship", rs.getString(3));
+          g.put("capacity", rs.getString(4));
+          g.put("worksAway", rs.getBoolean(5));
+          g.put("worksAwaySince", rs.getDate(6) == null ? null : rs.getDate(6).toString());
+          guardians.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(g);
+        });
+    Map<Long, Object[]> visits = new HashMap<>();
+    jdbc.query("select v.child_id, count(*), max(v.visited_on) from visit_record v join child c "
+        + "on c.id = v.child_id where " + w.child("c") + " group by v.child_id", p, rs -> {
+          visits.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getDate(3)});
+        });
+    Map<Long, String> colours = new HashMap<>();
+    jdbc.query("select a.child_id, a.colour " + Dashboard.latestAssessments(":asOf")
+        + " and a.village_code like :prefix", p.addValue("asOf",
+            java.sql.Timestamp.from(clock.instant())), rs -> {
+          colours.put(rs.getLong(1), rs.getString(2));
+        });
+    List<Map<String, Object>> files = new ArrayList<>();
+    jdbc.query("select c.id, c.id_number, c.name, c.sex, c.birth_date, c.village_code, "
+        + "c.township_code, c.county_code, c.difficulty_kind, c.school, c.caregiver_name, "
+        + "c.caregiver_relationship, c.household_size, c.household_economic_status, "
+        + "c.file_status from child c where " + w.child("c") + " order by c.id", p, rs -> {
+          long id = rs.getLong(1);
+          Map<String, Object> f = new LinkedHashMap<>();
+          f.put("fileId", id);
+          f.put("idNumber", rs.getString(2));
+          f.put("name", rs.getString(3));
+          f.put("sex", rs.getString(4));
+          f.put("birthDate", rs.getDate(5).toString());
+          f.put("villageCode", rs.getString(6));
+          f.put("townshipCode", rs.getString(7));
+          f.put("countyCode", rs.getString(8));
+          f.put("categories", categories.getOrDefault(id, List.of()));
+          f.put("riskFlags", flags.getOrDefault(id, List.of()));
+          f.put("difficultyKind", rs.getString(9));
+          f.put("school", rs.getString(10));
+          f.put("guardians", guardians.getOrDefault(id, List.of()));
+          Map<String, Object> caregiver = new LinkedHashMap<>();
+          caregiver.put("name", rs.getString(11));
+          caregiver.put("relationship", rs.getString(12));
+          f.put("entrustedCaregiver", rs.getString(11) == null ? null : caregiver);
+          f.put("householdSize", rs.getObject(13));
+          f.put("economicStatus", rs.getString(14));
+          f.put("fileStatus", rs.getString(15));
+          Object[] v = visits.get(id);
+          f.put("visits", v == null ? 0L : v[0]);
+          f.put("lastVisitOn", v == null || v[1] == null ? null : v[1].toString());
+          f.put("riskColour", colours.get(id));
+          files.add(f);
+        });
+    for (Map<String, Object> f : files) {
+      audit.record(AuditAction.CHILD_EXPORTED, (Long) f.get("fileId"),
+          (String) f.get("villageCode"), "national-export");
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("layout", LAYOUT);
+    body.put("areaCode", a.getCode());
+    body.put("exportedAt", clock.instant().toString());
+    body.put("count", files.size());
+    body.put("children", files);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("national-" + a.getCode() + "-" + LocalDate.ofInstant(clock.instant(), DashboardController.ZONE) + ".json").build()
+            .toString())
+        .body(body);
+  }
+}

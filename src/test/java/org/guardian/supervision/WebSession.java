@@ -1,0 +1,77 @@
+package org.guardian.supervision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A browser-like session: signs in on the login page (with its CSRF token) and keeps the cookie. */
+final class WebSession {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final int port;
+  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+      .followRedirects(HttpClient.Redirect.NEVER).build();
+
+  private WebSession(int port) {
+    this.port = port;
+  }
+
+  static WebSession signedIn(int port, String user) {
+    WebSession s = new WebSession(port);
+    HttpResponse<String> page = s.get("/login");
+    Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(csrf.find()).as("CSRF token on the login form").isTrue();
+    HttpResponse<String> result = s.send(HttpRequest.newBuilder(s.uri("/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf="
+            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build());
+    assertThat(result.statusCode()).isEqualTo(302);
+    assertThat(result.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    return s;
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + port + path);
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(HttpRequest.newBuilder(uri(path))
+        .header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").GET().build());
+  }
+
+  HttpResponse<String> request(String method, String path) {
+    return send(HttpRequest.newBuilder(uri(path)).method(method,
+        HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  /** GETs a JSON answer, asserting the status. */
+  JsonNode json(String path, int status) {
+    HttpResponse<String> r = send(HttpRequest.newBuilder(uri(path))
+        .header("Accept", "application/json").GET().build());
+    assertThat(r.statusCode()).as(path + " -> " + r.body()).isEqualTo(status);
+    try {
+      return JSON.readTree(r.body());
+    } catch (Exception e) {
+      throw new AssertionError("not JSON: " + r.body(), e);
+    }
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
