@@ -18,5 +18,11 @@ public enum AuditAction {
   REPORT_READ,
   ASSESSMENT_RECORDED,
   PLACEMENT_RECORDED,
+  /** A case plan was drafted or reviewed (assistance). */
+  CASE_PLAN_RECORDED,
+  /** A referral to a partner department was sent or changed state (assistance). */
+  REFERRAL_RECORDED,
+  /** A guardianship intervention order was recorded or changed status (intervention). */
+  ORDER_RECORDED,
   AUDIT_READ
 }
