@@ -52,7 +52,7 @@ class AssistanceProcessTest {
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
-    start = Instant.now();
+    start = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     ClockUtil.setCurrentTime(Date.from(start));
   }
 
