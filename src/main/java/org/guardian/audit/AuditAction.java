@@ -24,5 +24,9 @@ public enum AuditAction {
   REFERRAL_RECORDED,
   /** A guardianship intervention order was recorded or changed status (intervention). */
   ORDER_RECORDED,
+  /** A document was attached to the child's file. */
+  DOCUMENT_UPLOADED,
+  /** A document of the child's file was downloaded. */
+  DOCUMENT_DOWNLOADED,
   AUDIT_READ
 }
