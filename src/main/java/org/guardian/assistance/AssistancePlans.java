@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class AssistancePlans {
 
+  private final org.guardian.registry.ChildService children;
   private final CasePlanRepository plans;
   private final ReferralRepository referrals;
   private final AuditLog audit;
@@ -29,8 +30,10 @@ class AssistancePlans {
   private final SystemEngineCalls engine;
   private final Clock clock;
 
-  AssistancePlans(CasePlanRepository plans, ReferralRepository referrals, AuditLog audit,
-      TaskService tasks, SystemEngineCalls engine, Clock clock) {
+  AssistancePlans(org.guardian.registry.ChildService children, CasePlanRepository plans,
+      ReferralRepository referrals, AuditLog audit, TaskService tasks, SystemEngineCalls engine,
+      Clock clock) {
+    this.children = children;
     this.plans = plans;
     this.referrals = referrals;
     this.audit = audit;
@@ -112,6 +115,13 @@ class AssistancePlans {
   List<ReferralView> ofCase(String caseNumber) {
     return referrals.findByCaseNumberOrderByIdAsc(caseNumber).stream().map(ReferralView::of)
         .toList();
+  }
+
+  /** The referrals in a child's file (access as to the file itself; audited). */
+  @Transactional
+  List<ReferralView> ofChild(long childId) {
+    children.requireReadable(childId, "referrals");
+    return referrals.findByChildIdOrderByIdDesc(childId).stream().map(ReferralView::of).toList();
   }
 
   private Referral find(long id) {

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface ReferralRepository extends JpaRepository<Referral, Long> {
 
   List<Referral> findByCaseNumberOrderByIdAsc(String caseNumber);
+
+  List<Referral> findByChildIdOrderByIdDesc(long childId);
 }

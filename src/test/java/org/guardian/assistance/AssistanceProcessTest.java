@@ -230,5 +230,13 @@ class AssistanceProcessTest {
         .containsExactlyInAnyOrder("child-supervisor@371330101", "station-chief@371330101");
     assertThat(plans.ofCase(pi.getBusinessKey())).singleElement()
         .satisfies(r -> assertThat(r.overdue()).isTrue());
+
+    long child = ((Number) runtime.getVariable(pi.getId(), "childId")).longValue();
+    Api.Response inFile = Api.as(rest, "chief-101").get("/api/children/" + child + "/referrals");
+    assertThat(inFile.status()).isEqualTo(200);
+    assertThat(inFile.json().get(0).path("department").asText()).isEqualTo("health");
+    assertThat(inFile.json().get(0).path("overdue").asBoolean()).isTrue();
+    assertThat(Api.as(rest, "chief-102").get("/api/children/" + child + "/referrals").status())
+        .isEqualTo(404);
   }
 }
