@@ -19,6 +19,8 @@ public final class Assistance {
   public static final String TASK_REVIEW_PLAN = "Task_ReviewCasePlan";
   public static final String TASK_RECORD_PLAN_REVIEW = "Task_RecordPlanReview";
   public static final String END_COMPLETED = "EndEvent_AssistanceCompleted";
+  public static final String TIMER_REASSESSMENT = "Timer_ReassessmentDue";
+  public static final String CALL_REASSESSMENT = "CallActivity_Reassessment";
 
   public static final String TASK_SEND_REFERRAL = "Task_SendReferral";
   public static final String TASK_FOLLOW_UP_REFERRAL = "Task_FollowUpReferral";
@@ -35,6 +37,7 @@ public final class Assistance {
     public static final String CASE_NUMBER = "caseNumber";
     public static final String CHILD_ID = "childId";
     public static final String RISK_COLOUR = "riskColour";
+    public static final String REASSESS_WITHIN_DAYS = "reassessWithinDays";
     public static final String PLAN_GOALS = "planGoals";
     public static final String PLAN_SERVICES = "planServices";
     public static final String PLAN_RESPONSIBLE = "planResponsible";

@@ -69,12 +69,17 @@ class AssistanceProcessTest {
   }
 
   ProcessInstance assistance(String colour) {
+    return assistance(colour, 365);
+  }
+
+  ProcessInstance assistance(String colour, int reassessWithinDays) {
     Map<String, Object> vars = AreaVariables.of(VILLAGE);
     String caseNumber = "GC-9998-" + ThreadLocalRandom.current().nextInt(100000, 999999);
     vars.put("caseNumber", caseNumber);
     vars.put("childId", registeredChild());
     vars.put("childLabel", "王*轩 8岁 东庄村");
     vars.put("riskColour", colour);
+    vars.put("reassessWithinDays", reassessWithinDays);
     return runtime.startProcessInstanceByKey(Assistance.KEY, caseNumber, vars);
   }
 
@@ -149,6 +154,27 @@ class AssistanceProcessTest {
     CasePlan saved = planRepository.findById(planId).orElseThrow();
     assertThat(saved.getReviews()).isEqualTo(2);
     assertThat(saved.getAchievedAt()).isNotNull();
+  }
+
+  @Test
+  void riskIsReassessedOnTheColoursCadenceWhileThePlanRuns() {
+    ProcessInstance pi = assistance("blue", 20);
+    complete(pi, Assistance.TASK_DRAFT_PLAN, "station-chief@371330101", plan(List.of()));
+    assertThat(pi).isWaitingAt(Assistance.TIMER_PLAN_REVIEW, Assistance.TIMER_REASSESSMENT);
+
+    reviewDue(pi, 20);
+    assertThat(pi).isWaitingAt(Assistance.CALL_REASSESSMENT, Assistance.TIMER_PLAN_REVIEW);
+    ProcessInstance reassessment = runtime.createProcessInstanceQuery()
+        .superProcessInstanceId(pi.getId()).processDefinitionKey("risk-assessment")
+        .singleResult();
+    assertThat(groups(task(reassessment, "Task_CollectGuardianshipIndicators")))
+        .containsExactly("child-director@371330101201");
+
+    reviewDue(pi, 30);
+    complete(pi, Assistance.TASK_REVIEW_PLAN, "station-chief@371330101", Map.of(
+        "planReviewOutcome", "achieved", "planReviewNote", "目标均已实现", "planReviewDays", 30));
+    assertThat(pi).hasPassed(Assistance.END_COMPLETED).isEnded();
+    assertThat(reassessment).as("the reassessment ends with the assistance").isEnded();
   }
 
   @Test
