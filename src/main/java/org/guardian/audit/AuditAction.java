@@ -36,5 +36,15 @@ public enum AuditAction {
   /** The monthly statistics or the annual report of an area was downloaded. */
   STATISTICS_EXPORTED,
   /** A child's file was exported for the national child welfare information system. */
-  CHILD_EXPORTED
+  CHILD_EXPORTED,
+  /** A case plan was drafted or reviewed (assistance). */
+  CASE_PLAN_RECORDED,
+  /** A referral to a partner department was sent or changed state (assistance). */
+  REFERRAL_RECORDED,
+  /** A guardianship intervention order was recorded or changed status (intervention). */
+  ORDER_RECORDED,
+  /** A document was attached to the child's file. */
+  DOCUMENT_UPLOADED,
+  /** A document of the child's file was downloaded. */
+  DOCUMENT_DOWNLOADED
 }

@@ -106,6 +106,9 @@ class DemoData implements ApplicationRunner {
     people.ensurePerson("centre", "县救助保护中心", password, Role.COUNTY_CENTRE, county);
     people.ensurePerson("legal", "公职律师", password, Role.LEGAL_OFFICER, county);
     people.ensurePerson("policy", "政策组", password, Role.POLICY_TEAM, county);
+    people.ensurePerson("expert", "县专家库专家", password, Role.EXPERT, county);
+    people.ensurePerson("socialorg", "青溪县阳光社工服务中心", password, Role.SOCIAL_ORGANISATION,
+        county);
     // mandatory reporters (强制报告责任人): one account per kind of organisation that must report
     people.ensurePerson("hospital", "青溪县人民医院", password, Role.REPORTER, county);
     people.ensurePerson("ambulance", "青溪县120急救中心", password, Role.REPORTER, county);

@@ -31,7 +31,7 @@ class EngineAuthorizations implements SmartInitializingSingleton {
 
   private static final Set<Role> CASEWORKERS = EnumSet.of(Role.CHILD_DIRECTOR,
       Role.CHILD_SUPERVISOR, Role.STATION_CHIEF, Role.LEGAL_OFFICER, Role.COUNTY_CENTRE,
-      Role.SUPERVISOR);
+      Role.SUPERVISOR, Role.EXPERT, Role.SOCIAL_ORGANISATION);
   private static final Set<Role> COCKPIT_READERS = EnumSet.of(Role.COUNTY_CENTRE, Role.SUPERVISOR);
 
   private final AuthorizationService authorizations;

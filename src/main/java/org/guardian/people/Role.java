@@ -20,6 +20,13 @@ public enum Role {
    * village committee, police station, emergency service or hotline. Files reports; reads nothing.
    */
   REPORTER("reporter", "强制报告责任人"),
+  /** An expert of the county's expert panel (专家): diagnosis and advice in the five-forms loop. */
+  EXPERT("expert", "评估专家"),
+  /**
+   * A social organisation (社会组织, social-work agency) contracted by the county: delivers the
+   * services of a case plan.
+   */
+  SOCIAL_ORGANISATION("social-organisation", "社会组织（社工机构）"),
   ADMIN("admin", "系统管理员");
 
   private final String groupId;

@@ -117,6 +117,18 @@ class CaseFile {
   @Column(name = "closed_at")
   private Instant closedAt;
 
+  @Column(name = "closure_outcome", length = 1000)
+  private String closureOutcome;
+
+  @Column(name = "closure_approved_by", length = 64)
+  private String closureApprovedBy;
+
+  @Column(name = "return_visits", nullable = false)
+  private int returnVisits;
+
+  @Column(name = "renewed_risk_at")
+  private Instant renewedRiskAt;
+
   protected CaseFile() {}
 
   CaseFile(String number, Long childId, String villageCode, String townshipCode, Instant at) {
@@ -187,6 +199,34 @@ class CaseFile {
     this.nextStep = step;
     this.status = CaseStatus.HANDED_OVER;
     this.handedOverAt = at;
+  }
+
+  /** Closure approved by the station chief after assistance and intervention. */
+  void closeApproved(String reason, String outcome, String approvedBy, Instant at) {
+    close(reason, at);
+    this.closureOutcome = outcome;
+    this.closureApprovedBy = approvedBy;
+  }
+
+  /** A return visit after closure; returns how many have been made. */
+  int returnVisit(Instant at) {
+    return ++returnVisits;
+  }
+
+  void renewedRisk(Instant at) {
+    renewedRiskAt = at;
+  }
+
+  String getClosureOutcome() {
+    return closureOutcome;
+  }
+
+  String getClosureApprovedBy() {
+    return closureApprovedBy;
+  }
+
+  int getReturnVisits() {
+    return returnVisits;
   }
 
   void assessed(String colour, String step) {

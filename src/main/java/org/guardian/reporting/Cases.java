@@ -312,6 +312,32 @@ class Cases {
     c.close(reason, clock.instant());
   }
 
+  /** Closure approved by the station chief after part 2 (reason as chosen, e.g. goals-achieved). */
+  @Transactional
+  void closeApproved(long caseId, String reason, String outcome, String approvedBy) {
+    CaseFile c = find(caseId);
+    c.closeApproved(reason.toUpperCase(java.util.Locale.ROOT).replace('-', '_'), outcome,
+        approvedBy, clock.instant());
+  }
+
+  /** A return visit after closure; returns how many have been made. */
+  @Transactional
+  int returnVisit(long caseId) {
+    return find(caseId).returnVisit(clock.instant());
+  }
+
+  /**
+   * A return visit found renewed risk: publishes {@link ReturnVisitFoundRisk}; once this
+   * transaction commits, a report about the child opens a new case linked to this one.
+   */
+  @Transactional
+  void renewedRisk(long caseId, String note) {
+    CaseFile c = find(caseId);
+    c.renewedRisk(clock.instant());
+    events.publishEvent(new ReturnVisitFoundRisk(c.getNumber(), c.getChildId(),
+        c.getVillageCode(), note));
+  }
+
   private String label(long childId) {
     return (String) children.processVariables(childId).get(TaskNaming.CHILD_LABEL);
   }

@@ -13,8 +13,6 @@ public final class GuardianshipCase {
   public static final String MSG_REPORT_RECEIVED = "Msg_ReportReceived";
   /** Attaches a further report to the child's open case. */
   public static final String MSG_REPORT_ATTACHED = "Msg_ReportAttached";
-  /** Part 2 (assistance, intervention) has closed the case: the hand-over wait ends. */
-  public static final String MSG_CASE_CLOSED = "Msg_CaseClosed";
 
   public static final String DECISION_RESPONSE_PRIORITY = "response-priority";
 
@@ -30,7 +28,15 @@ public final class GuardianshipCase {
   public static final String TASK_MERGE = "Task_MergeIntoOpenCase";
   public static final String CALL_RISK_ASSESSMENT = "CallActivity_RiskAssessment";
   public static final String TASK_HAND_OVER = "Task_HandOverCase";
-  public static final String EVENT_AWAIT_CLOSURE = "Event_AwaitCaseClosure";
+  public static final String CALL_INTERVENTION = "CallActivity_GuardianshipIntervention";
+  public static final String CALL_ASSISTANCE = "CallActivity_Assistance";
+  public static final String TASK_APPROVE_CLOSURE = "Task_ApproveClosure";
+  public static final String TASK_CLOSE_ASSISTED = "Task_CloseAssistedCase";
+  public static final String TIMER_RETURN_VISIT = "Timer_ReturnVisitDue";
+  public static final String TASK_RETURN_VISIT = "Task_ReturnVisit";
+  public static final String TASK_REOPEN = "Task_ReopenCase";
+  public static final String END_REOPENED = "EndEvent_CaseReopened";
+  public static final String END_RETURN_VISITS_DONE = "EndEvent_ReturnVisitsDone";
   public static final String TASK_CLOSE = "Task_CloseCase";
   public static final String END_CLOSED = "EndEvent_CaseClosed";
   public static final String END_MERGED = "EndEvent_CaseMerged";
@@ -80,6 +86,13 @@ public final class GuardianshipCase {
     // outcome of the risk assessment, handed over to part 2
     public static final String RISK_COLOUR = "riskColour";
     public static final String NEXT_STEP = "nextStep";
+
+    // closure after part 2 and return visits
+    public static final String CLOSURE_REASON = "closureReason";
+    public static final String CLOSURE_OUTCOME = "closureOutcome";
+    public static final String RETURN_VISITS_DONE = "returnVisitsDone";
+    public static final String RENEWED_RISK = "renewedRisk";
+    public static final String RETURN_VISIT_NOTE = "returnVisitNote";
 
     // an additional report, local to its event subprocess
     public static final String ADDITIONAL_REPORT_ID = "additionalReportId";

@@ -106,6 +106,29 @@ class GuardianshipCaseProcess {
     };
   }
 
+  @Bean
+  JavaDelegate closeAssistedCase(Cases cases) {
+    return execution -> {
+      cases.closeApproved(caseId(execution),
+          (String) execution.getVariable(GuardianshipCase.Var.CLOSURE_REASON),
+          (String) execution.getVariable(GuardianshipCase.Var.CLOSURE_OUTCOME),
+          CurrentUser.get().id());
+      execution.setVariable(GuardianshipCase.Var.RETURN_VISITS_DONE, 0);
+    };
+  }
+
+  @Bean
+  JavaDelegate recordReturnVisit(Cases cases) {
+    return execution -> execution.setVariable(GuardianshipCase.Var.RETURN_VISITS_DONE,
+        cases.returnVisit(caseId(execution)));
+  }
+
+  @Bean
+  JavaDelegate reopenCase(Cases cases) {
+    return execution -> cases.renewedRisk(caseId(execution),
+        (String) execution.getVariable(GuardianshipCase.Var.RETURN_VISIT_NOTE));
+  }
+
   /** The station chief may change the computed priority only with a reason. */
   @Bean
   TaskCompletionRule priorityOverrideNeedsReason() {

@@ -119,6 +119,10 @@ class Report {
   @Column(name = "early_warning_id", updatable = false)
   private Long earlyWarningId;
 
+  /** The closed case whose return visit found renewed risk and filed this report. */
+  @Column(name = "follows_case_number", length = 20)
+  private String followsCaseNumber;
+
   @Column(name = "child_id")
   private Long childId;
 
@@ -311,5 +315,13 @@ class Report {
 
   Long getCaseId() {
     return caseId;
+  }
+
+  void follows(String caseNumber) {
+    this.followsCaseNumber = caseNumber;
+  }
+
+  String getFollowsCaseNumber() {
+    return followsCaseNumber;
   }
 }

@@ -9,7 +9,9 @@ enum ReportChannel {
   /** The monitoring early warning flagged the child. */
   EARLY_WARNING("监测预警"),
   /** Police: a detained parent leaves children without care. */
-  POLICE_DETENTION("公安羁押告知");
+  POLICE_DETENTION("公安羁押告知"),
+  /** A return visit (事后回访) after a case was closed found renewed risk. */
+  RETURN_VISIT("事后回访");
 
   private final String label;
 

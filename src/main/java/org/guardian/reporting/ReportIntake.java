@@ -116,6 +116,17 @@ class ReportIntake {
     }
   }
 
+  /**
+   * A return visit after closure found renewed risk: a report about the child opens a new case,
+   * linked to the closed one by {@code followsCaseNumber}.
+   */
+  Receipt fromReturnVisit(NewReport report, String followsCaseNumber) {
+    Receipt receipt = receiveAll(List.of(report), "").get(0);
+    ownTransaction.executeWithoutResult(s -> reports.findByNumber(receipt.number())
+        .ifPresent(r -> r.follows(followsCaseNumber)));
+    return receipt;
+  }
+
   /** Checks every report (nothing is stored if one is bad), then stores and routes each. */
   private List<Receipt> receiveAll(List<NewReport> batch, String listField) {
     List<FieldProblem> problems = new ArrayList<>();

@@ -374,7 +374,7 @@ class GuardianshipCaseProcessTest {
   }
 
   @Test
-  void immediateCaseIsHandledAsAnEmergencyThenAssessedThenHandedOverAndClosed() {
+  void immediateCaseIsHandledAsAnEmergencyThenAssessedThenHandedOverToIntervention() {
     Map<String, Object> child = fixtures.registeredChild(TestChildren.VILLAGE_101201);
     ProcessInstance pi = fixtures.caseOf(fixtures.report("hospital",
         CaseFixtures.reportAbout(child, "injury")).path("number").asText());
@@ -394,18 +394,14 @@ class GuardianshipCaseProcessTest {
     fixtures.assess(assessment, "red", null, null);
 
     assertThat(pi).hasPassed(GuardianshipCase.TASK_HAND_OVER)
-        .isWaitingAt(GuardianshipCase.EVENT_AWAIT_CLOSURE).variables()
+        .isWaitingAt(GuardianshipCase.CALL_INTERVENTION).variables()
         .containsEntry("riskColour", "red").containsEntry("nextStep", "intervention");
     assertThat(caseFile(pi).getStatus()).isEqualTo(CaseStatus.HANDED_OVER);
     assertThat(caseFile(pi).getNextStep()).isEqualTo("intervention");
-
-    // part 2 closes the case
-    runtime.createMessageCorrelation(GuardianshipCase.MSG_CASE_CLOSED)
-        .processInstanceBusinessKey(pi.getBusinessKey()).correlate();
-
-    assertThat(pi).hasPassed(GuardianshipCase.TASK_CLOSE).isEnded();
-    assertThat(caseFile(pi).getStatus()).isEqualTo(CaseStatus.CLOSED);
-    assertThat(caseFile(pi).getClosureReason()).isEqualTo("COMPLETED");
+    // part 2: the legal officers choose the first rung of the intervention ladder
+    ProcessInstance intervention = fixtures.called(pi, "guardianship-intervention");
+    assertThat(intervention).isWaitingAt("Task_ChooseMeasure");
+    assertThat(BpmnAwareTests.task(intervention)).hasCandidateGroup("legal-officer@371330");
   }
 
   @Test

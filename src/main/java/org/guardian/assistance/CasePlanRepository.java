@@ -1,0 +1,5 @@
+package org.guardian.assistance;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CasePlanRepository extends JpaRepository<CasePlan, Long> {}
