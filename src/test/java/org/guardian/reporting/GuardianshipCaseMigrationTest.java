@@ -80,10 +80,10 @@ class GuardianshipCaseMigrationTest {
                   <bpmn:userTask id="Task_ConfirmHandOver" name="确认移交帮扶干预" \
               camunda:formRef="confirm-hand-over" camunda:formRefBinding="deployment" \
               camunda:candidateGroups="county-centre@${countyCode}" />
-                  <bpmn:sequenceFlow id="Flow_ToAwaitClosure" sourceRef="Task_ConfirmHandOver" \
-              targetRef="Event_AwaitCaseClosure" />""";
-          String s = Fixtures.once(t, "<bpmn:sequenceFlow id=\"Flow_ToAwaitClosure\" "
-              + "sourceRef=\"Task_HandOverCase\" targetRef=\"Event_AwaitCaseClosure\" />", added);
+                  <bpmn:sequenceFlow id="Flow_ToPart2" sourceRef="Task_ConfirmHandOver" \
+              targetRef="Gateway_Part2" />""";
+          String s = Fixtures.once(t, "<bpmn:sequenceFlow id=\"Flow_ToPart2\" "
+              + "sourceRef=\"Task_HandOverCase\" targetRef=\"Gateway_Part2\" />", added);
           s = Fixtures.once(s, "id=\"Task_ReviewAdditionalReport\" name=\"研判追加报告\"",
               "id=\"Task_ReviewAdditionalReportAtCentre\" name=\"县中心研判追加报告\"");
           return s.replace("\"Task_ReviewAdditionalReport\"",
@@ -149,7 +149,7 @@ class GuardianshipCaseMigrationTest {
     assertThat(triage).isWaitingAt(GuardianshipCase.TASK_TRIAGE);
     assertThat(registering).isWaitingAt(GuardianshipCase.TASK_REGISTER_CHILD);
     assertThat(assessing).isWaitingAt(GuardianshipCase.CALL_RISK_ASSESSMENT);
-    assertThat(handedOver).isWaitingAt(GuardianshipCase.EVENT_AWAIT_CLOSURE);
+    assertThat(handedOver).isWaitingAt(GuardianshipCase.CALL_ASSISTANCE);
     assertThat(further).isWaitingAt(GuardianshipCase.TASK_TRIAGE,
         GuardianshipCase.TASK_REVIEW_ADDITIONAL);
     Map<ProcessInstance, InstanceSnapshot> before = new LinkedHashMap<>();
@@ -211,7 +211,7 @@ class GuardianshipCaseMigrationTest {
     assertThat(BpmnAwareTests.task(assessing)).hasCandidateGroup("county-centre@371330");
     tasks.complete(fixtures.task(assessing, "Task_ConfirmHandOver").getId(),
         Map.of("handOverConfirmation", "县中心已接收案件"));
-    assertThat(assessing).isWaitingAt(GuardianshipCase.EVENT_AWAIT_CLOSURE);
+    assertThat(assessing).isWaitingAt(GuardianshipCase.CALL_ASSISTANCE);
 
     fixtures.triage(triage, "proceed", "within-10d", null);
     ProcessInstance newAssessment = fixtures.called(triage, "risk-assessment");
@@ -233,10 +233,9 @@ class GuardianshipCaseMigrationTest {
       assertThat(d.path("processInstanceId").asText()).isEqualTo(newAssessment.getId());
     });
 
-    // the case waiting for closure is closed by part 2 on its new version
-    runtime.createMessageCorrelation(GuardianshipCase.MSG_CASE_CLOSED)
-        .processInstanceBusinessKey(handedOver.getBusinessKey()).correlate();
-    ProcessJobs.run(engine, handedOver.getId());
-    assertThat(handedOver).hasPassed(GuardianshipCase.TASK_CLOSE).isEnded();
+    // the case handed over to assistance carries on in it, on the case's new version
+    assertThat(handedOver).isWaitingAt(GuardianshipCase.CALL_ASSISTANCE);
+    assertThat(repository.getProcessDefinition(definition(handedOver)).getDeploymentId())
+        .isEqualTo(v2Deployment.path("deploymentId").asText());
   }
 }
