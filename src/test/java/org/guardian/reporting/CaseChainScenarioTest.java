@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -44,25 +40,22 @@ class CaseChainScenarioTest {
   @Autowired CaseRepository cases;
 
   CaseFixtures fixtures;
-  Instant now;
+  StillClock clock;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
     fixtures = new CaseFixtures(rest, engine);
-    now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    ClockUtil.setCurrentTime(Date.from(now));
+    clock = new StillClock(engine);
   }
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    clock.reset();
   }
 
   void later(Duration d, ProcessInstance pi) {
-    now = now.plus(d);
-    ClockUtil.setCurrentTime(Date.from(now));
-    ProcessJobs.run(engine, pi.getId());
+    clock.later(d, pi);
   }
 
   /** Completes the task after asserting it is routed to exactly the given group. */

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.guardian.GuardianTest;
-import org.guardian.ProcessJobs;
 import org.guardian.TestChildren;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,25 +38,22 @@ class CaseClosureProcessTest {
   @Autowired ReportRepository reports;
 
   CaseFixtures fixtures;
-  Instant now;
+  StillClock clock;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
     fixtures = new CaseFixtures(rest, engine);
-    now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    ClockUtil.setCurrentTime(Date.from(now));
+    clock = new StillClock(engine);
   }
 
   @AfterEach
   void resetClock() {
-    ClockUtil.reset();
+    clock.reset();
   }
 
   void later(Duration d, ProcessInstance pi) {
-    now = now.plus(d);
-    ClockUtil.setCurrentTime(Date.from(now));
-    ProcessJobs.run(engine, pi.getId());
+    clock.later(d, pi);
   }
 
   CaseFile caseFile(ProcessInstance pi) {
