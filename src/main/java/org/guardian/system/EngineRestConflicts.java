@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.guardian.workflow.SystemEngineCalls;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,10 +45,11 @@ class EngineRestConflicts {
       Pattern.compile(".*/task/([^/]+)/(complete|submit-form|claim|unclaim|resolve|assignee|delegate)$");
 
   @Bean
-  ResourceConfigCustomizer engineRestConflictMappers(ProcessEngine engine) {
+  ResourceConfigCustomizer engineRestConflictMappers(ProcessEngine engine,
+      SystemEngineCalls system) {
     return config -> {
-      config.register(new ForRestExceptions(engine));
-      config.register(new ForEngineExceptions(engine));
+      config.register(new ForRestExceptions(engine, system));
+      config.register(new ForEngineExceptions(engine, system));
     };
   }
 
@@ -56,15 +58,17 @@ class EngineRestConflicts {
   static class ForRestExceptions implements ExceptionMapper<RestException> {
     @Context HttpServletRequest request;
     private final ProcessEngine engine;
+    private final SystemEngineCalls system;
     private final RestExceptionHandler camunda = new RestExceptionHandler();
 
-    ForRestExceptions(ProcessEngine engine) {
+    ForRestExceptions(ProcessEngine engine, SystemEngineCalls system) {
       this.engine = engine;
+      this.system = system;
     }
 
     @Override
     public Response toResponse(RestException e) {
-      Response conflict = taskConflict(engine, request, e);
+      Response conflict = taskConflict(engine, system, request, e);
       return conflict != null ? conflict : camunda.toResponse(e);
     }
   }
@@ -74,20 +78,26 @@ class EngineRestConflicts {
   static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
     @Context HttpServletRequest request;
     private final ProcessEngine engine;
+    private final SystemEngineCalls system;
     private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
 
-    ForEngineExceptions(ProcessEngine engine) {
+    ForEngineExceptions(ProcessEngine engine, SystemEngineCalls system) {
       this.engine = engine;
+      this.system = system;
     }
 
     @Override
     public Response toResponse(ProcessEngineException e) {
-      Response conflict = taskConflict(engine, request, e);
+      Response conflict = taskConflict(engine, system, request, e);
       return conflict != null ? conflict : camunda.toResponse(e);
     }
   }
 
-  static Response taskConflict(ProcessEngine engine, HttpServletRequest request, Throwable e) {
+  /** What the engine knows of the task, looked up without the caller's authorizations. */
+  private record TaskState(boolean running, boolean done, boolean entitled) {}
+
+  static Response taskConflict(ProcessEngine engine, SystemEngineCalls system,
+      HttpServletRequest request, Throwable e) {
     if (request == null) {
       return null;
     }
@@ -99,30 +109,23 @@ class EngineRestConflicts {
     if (causedBy(e, TaskAlreadyClaimedException.class)) {
       return answer(409, "TaskConflict", "该任务已被他人认领，请刷新任务列表");
     }
-    // the caller was already allowed to act on the task (or the command would have said so):
-    // look it up without the caller's authorizations, which may not cover its history
+    // look the task up without the caller's authorizations, which may not cover its history
     Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-    boolean running;
-    HistoricTaskInstance done;
-    boolean entitled;
-    try {
-      engine.getIdentityService().clearAuthentication();
-      running = engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
-      done = running ? null : engine.getHistoryService().createHistoricTaskInstanceQuery()
-          .taskId(taskId).singleResult();
-      entitled = done != null && wasEntitled(engine, taskId, done, caller);
-    } finally {
-      if (caller != null) {
-        engine.getIdentityService().setAuthentication(caller);
-      }
-    }
+    TaskState state = system.call(() -> {
+      boolean running = engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
+      HistoricTaskInstance done = running ? null : engine.getHistoryService()
+          .createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+      return new TaskState(running, done != null,
+          done != null && wasEntitled(engine, taskId, done, caller));
+    });
     if (isAuthorizationProblem(e)) {
       // the task's grants go with the task: a person who could work it and lost the race to
       // complete it is told so; anybody else keeps Camunda's 403
-      return entitled ? answer(409, "TaskConflict", "该任务已由他人办理完毕，未作任何修改") : null;
+      return state.entitled() ? answer(409, "TaskConflict", "该任务已由他人办理完毕，未作任何修改")
+          : null;
     }
-    if (!running) {
-      if (done != null && entitled) {
+    if (!state.running()) {
+      if (state.done() && state.entitled()) {
         return answer(409, "TaskConflict", "该任务已由他人办理完毕，未作任何修改");
       }
       return answer(404, "TaskNotFound", "任务不存在");
