@@ -221,6 +221,9 @@ class GuardianshipInterventionProcessTest {
     Task ruling = task(pi, GuardianshipIntervention.TASK_PROTECTION_RULING);
     assertThat(Duration.between(start, ruling.getDueDate().toInstant()))
         .isEqualTo(Duration.ofHours(72));
+    assertThat(ruling.getDescription()).as("Tasklist's description says where to upload")
+        .contains("/children/" + childId + "/documents?case=" + pi.getBusinessKey()
+            + "&type=COURT_DECISION");
 
     assertThatThrownBy(() -> tasks.complete(ruling.getId(), Map.of("courtRuling", "granted",
         "decisionNumber", "(2026)鲁1330民保令2号", "validMonths", 6)))
