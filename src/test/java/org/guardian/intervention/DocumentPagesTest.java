@@ -87,7 +87,7 @@ class DocumentPagesTest {
 
     HttpResponse<String> after = legal.get(sent.headers().firstValue("Location").orElseThrow()
         .replaceFirst("^https?://[^/]+", ""));
-    assertThat(after.body()).contains("已上传：<span>民事裁定书.pdf</span>", "民事裁定书.pdf",
+    assertThat(after.body()).contains("已上传：<span>民事裁定书.pdf</span>",
         "<td>法院裁定、判决</td>", "<td>" + caseNumber + "</td>", "<td>legal</td>");
 
     Long id = jdbc.queryForObject("select id from child_document where child_id = ?",

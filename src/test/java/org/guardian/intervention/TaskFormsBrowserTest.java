@@ -1,6 +1,7 @@
 package org.guardian.intervention;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
@@ -19,6 +20,7 @@ import org.guardian.Api;
 import org.guardian.GuardianTest;
 import org.guardian.TestChildren;
 import org.guardian.workflow.AreaVariables;
+import org.guardian.workflow.TaskCompletionRejected;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The task forms as Camunda 7.24's Tasklist renders them (form-js) in a real headless Chromium:
  * a code is shown by its Chinese label in a read-only select, the due time as Chinese text, and
  * the link to the documents page carries the child and the case (templated from the task's
- * variables) and leads to the upload form with the type chosen. Screenshots go to
+ * variables) and leads to the upload form with the type chosen; a ruling uploaded there lets the
+ * task be completed, which was refused before. Screenshots go to
  * target/screenshots. Skipped when no Chromium is installed.
  */
 @GuardianTest
@@ -106,10 +109,13 @@ class TaskFormsBrowserTest {
     wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
   }
 
-  /** Opens the task in Tasklist and waits for its Camunda Form. */
+  /** Opens the (claimed) task in Tasklist and waits for its Camunda Form to be enabled. */
   WebElement openTask(Task task) {
     browser.get(url("/camunda/app/tasklist/default/#/?task=" + task.getId()));
-    return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+    WebElement form = wait.until(
+        ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-form")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    return form;
   }
 
   Map<String, Object> caseVariables(long childId, String caseNumber) {
@@ -139,6 +145,7 @@ class TaskFormsBrowserTest {
     ProcessInstance sent = runtime.startProcessInstanceByKey("referral", caseNumber, referral);
     Task followUp = tasks.createTaskQuery().processInstanceId(sent.getId()).singleResult();
 
+    tasks.claim(followUp.getId(), "csup-101");
     signIn("csup-101");
     WebElement form = openTask(followUp);
     wait.until(d -> form.getText().contains("民政部门（最低生活保障）"));
@@ -159,6 +166,7 @@ class TaskFormsBrowserTest {
     Task ruling = tasks.createTaskQuery().processInstanceId(pi.getId())
         .taskDefinitionKey(GuardianshipIntervention.TASK_PROTECTION_RULING).singleResult();
 
+    tasks.claim(ruling.getId(), "legal");
     browser.manage().deleteAllCookies();
     signIn("legal");
     WebElement rulingForm = openTask(ruling);
@@ -176,5 +184,22 @@ class TaskFormsBrowserTest {
     assertThat(browser.findElement(By.cssSelector("#type option[selected]")).getText())
         .isEqualTo("法院裁定、判决");
     screenshot("documents-page.png");
+
+    // the legal officer uploads the ruling on the page; then the task can be completed
+    Path pdf = Files.createTempFile("ruling", ".pdf");
+    Files.write(pdf, DocumentFixtures.PDF);
+    assertThatThrownBy(() -> tasks.complete(ruling.getId(), Map.of("courtRuling", "refused",
+        "decisionNumber", "(2026)鲁1330民保令3号")))
+        .isInstanceOf(TaskCompletionRejected.class).hasMessageContaining("documents");
+    browser.findElement(By.id("file")).sendKeys(pdf.toAbsolutePath().toString());
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.notice")));
+    assertThat(browser.findElement(By.cssSelector("table.documents")).getText())
+        .contains(pdf.getFileName().toString(), "法院裁定、判决", caseNumber);
+    Files.delete(pdf);
+    screenshot("documents-page-uploaded.png");
+    tasks.complete(ruling.getId(), Map.of("courtRuling", "refused",
+        "decisionNumber", "(2026)鲁1330民保令3号"));
+    assertThat(tasks.createTaskQuery().taskId(ruling.getId()).count()).isZero();
   }
 }
