@@ -51,6 +51,8 @@ public final class Assistance {
     public static final String DEPARTMENT = "department";
     public static final String REFERRAL_ID = "referralId";
     public static final String REFERRAL_DUE = "referralDue";
+    /** The due time as Chinese text for the forms ({@link org.guardian.workflow.DisplayTime}). */
+    public static final String REFERRAL_DUE_LABEL = "referralDueLabel";
     public static final String REFERRAL_ANSWER = "referralAnswer";
     public static final String REFERRAL_REJECT_REASON = "referralRejectReason";
     public static final String REFERRAL_NOTE = "referralNote";

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.guardian.common.FieldProblem;
 import org.guardian.people.CurrentUser;
 import org.guardian.workflow.AreaVariables;
+import org.guardian.workflow.DisplayTime;
 import org.guardian.workflow.TaskCompletionRule;
 import org.guardian.workflow.TaskSubmission;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +54,7 @@ class AssistanceProcess {
           intVar(execution, Assistance.Var.REFERRAL_DUE_DAYS));
       execution.setVariable(Assistance.Var.REFERRAL_ID, sent.referralId());
       execution.setVariable(Assistance.Var.REFERRAL_DUE, Date.from(sent.dueAt()));
+      execution.setVariable(Assistance.Var.REFERRAL_DUE_LABEL, DisplayTime.of(sent.dueAt()));
     };
   }
 

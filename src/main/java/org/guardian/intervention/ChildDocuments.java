@@ -3,6 +3,7 @@ package org.guardian.intervention;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,7 +64,7 @@ class ChildDocuments {
   DocumentView upload(long childId, String type, String caseNumber, String fileName,
       byte[] content) {
     String village = children.requireReadable(childId, "documents");
-    if (!CurrentUser.get().hasAnyRole(UPLOADERS)) {
+    if (!mayUpload()) {
       throw new ForbiddenException("无权向儿童档案上传文件");
     }
     List<FieldProblem> problems = new ArrayList<>();
@@ -74,7 +75,8 @@ class ChildDocuments {
       docType = null;
     }
     if (docType == null) {
-      problems.add(new FieldProblem("type", "须为 ORDER、COURT_DECISION、CASE_PLAN 或 OTHER"));
+      problems.add(new FieldProblem("type",
+          "须为 ORDER、COURT_DECISION、COURT_APPLICATION、CASE_PLAN 或 OTHER"));
     }
     if (caseNumber != null && !caseNumber.isBlank() && !caseNumber.matches("GC-\\d{4}-\\d{6}")) {
       problems.add(new FieldProblem("caseNumber", "案件编号格式应为 GC-年份-6位数字"));
@@ -104,6 +106,22 @@ class ChildDocuments {
     audit.record(AuditAction.DOCUMENT_UPLOADED, childId, village,
         "document=" + d.getId() + "; type=" + docType + "; bytes=" + content.length);
     return DocumentView.of(d);
+  }
+
+  /** True if the signed-in person's role may upload (the area is checked with the child). */
+  static boolean mayUpload() {
+    return CurrentUser.get().hasAnyRole(UPLOADERS);
+  }
+
+  /**
+   * True if a document of the type is in the child's file for the case, uploaded at or after the
+   * given time. Asked on behalf of a process (a task that needs the document), so not audited as a
+   * read: it reveals no content.
+   */
+  @Transactional(readOnly = true)
+  boolean hasDocument(long childId, String caseNumber, DocumentType type, Instant since) {
+    return documents.existsByChildIdAndCaseNumberAndTypeAndUploadedAtGreaterThanEqual(childId,
+        caseNumber, type, since);
   }
 
   @Transactional

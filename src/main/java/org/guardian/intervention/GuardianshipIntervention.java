@@ -46,6 +46,8 @@ public final class GuardianshipIntervention {
     public static final String COMPLIANCE = "compliance";
     public static final String PROTECTION_URGENT = "protectionUrgent";
     public static final String COURT_RULING_DUE = "courtRulingDue";
+    /** The due time as Chinese text for the forms ({@link org.guardian.workflow.DisplayTime}). */
+    public static final String COURT_RULING_DUE_LABEL = "courtRulingDueLabel";
     public static final String COURT_RULING = "courtRuling";
     public static final String DECISION_NUMBER = "decisionNumber";
     public static final String VALID_MONTHS = "validMonths";

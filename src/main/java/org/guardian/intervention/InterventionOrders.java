@@ -82,6 +82,12 @@ class InterventionOrders {
         "order=" + orderId + "; " + status);
   }
 
+  /** The start of the day (county time) on which the order was issued or applied for. */
+  @Transactional(readOnly = true)
+  Instant dayOf(long orderId) {
+    return find(orderId).getIssuedOn().atStartOfDay(ZONE).toInstant();
+  }
+
   /** The court's ruling; a granted protection order is valid for validMonths (at most 6). */
   @Transactional
   LocalDate ruling(long orderId, boolean granted, String decisionNumber, Integer validMonths) {

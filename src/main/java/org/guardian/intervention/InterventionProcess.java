@@ -1,6 +1,7 @@
 package org.guardian.intervention;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.guardian.common.FieldProblem;
 import org.guardian.workflow.AreaVariables;
+import org.guardian.workflow.DisplayTime;
 import org.guardian.workflow.TaskCompletionRule;
 import org.guardian.workflow.TaskSubmission;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,9 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class InterventionProcess {
+
+  /** The field named when a required document is missing (the form's link to the upload page). */
+  static final String DOCUMENTS_FIELD = "documents";
 
   /** Records the chosen measure as an order: issued, or applied for at the court. */
   @Bean
@@ -36,8 +41,10 @@ class InterventionProcess {
       if (kind == OrderKind.PROTECTION_ORDER) {
         boolean urgent = Boolean.TRUE.equals(
             execution.getVariable(GuardianshipIntervention.Var.PROTECTION_URGENT));
-        execution.setVariable(GuardianshipIntervention.Var.COURT_RULING_DUE, Date.from(
-            orders.now().plus(Duration.ofHours(urgent ? 24 : 72))));
+        Instant due = orders.now().plus(Duration.ofHours(urgent ? 24 : 72));
+        execution.setVariable(GuardianshipIntervention.Var.COURT_RULING_DUE, Date.from(due));
+        execution.setVariable(GuardianshipIntervention.Var.COURT_RULING_DUE_LABEL,
+            DisplayTime.of(due));
       }
     };
   }
@@ -131,6 +138,40 @@ class InterventionProcess {
               "准予人身安全保护令时须填写有效期（最长6个月）"));
         }
         return List.of();
+      }
+    };
+  }
+
+  /**
+   * Tasks that record a court's decision need the decision in the child's file first: the ruling on
+   * a protection order (uploaded since the task was created, i.e. after the application) and the
+   * judgment revoking guardianship before the county centre arranges long-term guardianship
+   * (uploaded since the day of the application). The forms link to the upload page.
+   */
+  @Bean
+  TaskCompletionRule courtDecisionUploadedFirst(ChildDocuments documents,
+      InterventionOrders orders) {
+    return new TaskCompletionRule() {
+      @Override
+      public boolean appliesTo(String processKey, String taskKey) {
+        return GuardianshipIntervention.KEY.equals(processKey)
+            && (GuardianshipIntervention.TASK_PROTECTION_RULING.equals(taskKey)
+            || GuardianshipIntervention.TASK_LONG_TERM.equals(taskKey));
+      }
+
+      @Override
+      public List<FieldProblem> check(TaskSubmission submission) {
+        Instant since = GuardianshipIntervention.TASK_PROTECTION_RULING.equals(
+            submission.taskDefinitionKey())
+            ? submission.task().getCreateTime().toInstant()
+            : orders.dayOf(((Number) submission.variable(
+                GuardianshipIntervention.Var.ORDER_ID)).longValue());
+        boolean uploaded = documents.hasDocument(
+            ((Number) submission.variable(GuardianshipIntervention.Var.CHILD_ID)).longValue(),
+            (String) submission.variable(GuardianshipIntervention.Var.CASE_NUMBER),
+            DocumentType.COURT_DECISION, since);
+        return uploaded ? List.of() : List.of(new FieldProblem(DOCUMENTS_FIELD,
+            "请先在档案文件页面上传法院的裁定书或判决书（类型“法院裁定、判决”，归入本案件）"));
       }
     };
   }

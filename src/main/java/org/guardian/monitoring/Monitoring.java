@@ -66,6 +66,8 @@ public final class Monitoring {
     public static final String MONITORED = "monitored";
     /** ISO-8601 period between visits, from the {@code visit-cadence} decision. */
     public static final String VISIT_INTERVAL = "visitInterval";
+    /** The cadence in words for the forms (每周, 每月 …; workflow.DisplayTime). */
+    public static final String VISIT_INTERVAL_LABEL = "visitIntervalLabel";
     public static final String PHONE_CONTACT_REQUIRED = "phoneContactRequired";
     /** ISO-8601 period from the first escalation of an overdue visit to the second. */
     public static final String SECOND_ESCALATION_AFTER = "secondEscalationAfter";

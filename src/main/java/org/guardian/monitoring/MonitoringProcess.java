@@ -18,6 +18,7 @@ import org.guardian.registry.ChildData;
 import org.guardian.registry.ChildService;
 import org.guardian.registry.Relationship;
 import org.guardian.workflow.AreaVariables;
+import org.guardian.workflow.DisplayTime;
 import org.guardian.workflow.TaskCompletionRule;
 import org.guardian.workflow.TaskSubmission;
 import org.springframework.context.annotation.Bean;
@@ -67,6 +68,8 @@ class MonitoringProcess {
       if (rule != null) {
         execution.setVariable(Monitoring.Var.VISIT_INTERVAL,
             rule.getEntry(Monitoring.CadenceOutput.INTERVAL));
+        execution.setVariable(Monitoring.Var.VISIT_INTERVAL_LABEL,
+            DisplayTime.cadence(rule.getEntry(Monitoring.CadenceOutput.INTERVAL)));
         execution.setVariable(Monitoring.Var.PHONE_CONTACT_REQUIRED,
             Boolean.TRUE.equals(rule.getEntry(Monitoring.CadenceOutput.PHONE_CONTACT_REQUIRED)));
         execution.setVariable(Monitoring.Var.SECOND_ESCALATION_AFTER,

@@ -12,22 +12,14 @@ import org.guardian.TestChildren;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /** Documents in the child's file: upload with type and size checks, list, audited download. */
 @GuardianTest
 class DocumentApiTest {
 
-  static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
-      .getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PDF = DocumentFixtures.PDF;
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
@@ -42,23 +34,7 @@ class DocumentApiTest {
 
   ResponseEntity<String> upload(String user, long child, String type, String name,
       byte[] content) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    if (content != null) {
-      parts.add("file", new ByteArrayResource(content) {
-        @Override
-        public String getFilename() {
-          return name;
-        }
-      });
-    }
-    if (type != null) {
-      parts.add("type", type);
-    }
-    parts.add("caseNumber", "GC-2026-000123");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.withBasicAuth(user, "demo").exchange("/api/children/" + child + "/documents",
-        HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    return DocumentFixtures.upload(rest, user, child, type, "GC-2026-000123", name, content);
   }
 
   int documents(long child) {

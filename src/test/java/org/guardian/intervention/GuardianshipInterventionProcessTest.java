@@ -180,6 +180,11 @@ class GuardianshipInterventionProcessTest {
     assertThat(pi).isWaitingAt(GuardianshipIntervention.TASK_CHOOSE_MEASURE);
   }
 
+  /** The legal officer files the court's decision in the child's file (the task needs it). */
+  void rulingUploaded(ProcessInstance pi) {
+    DocumentFixtures.courtDecisionUploaded(rest, childId, pi.getBusinessKey());
+  }
+
   void applyProtection(ProcessInstance pi, boolean urgent) {
     complete(pi, GuardianshipIntervention.TASK_APPLY_PROTECTION, LEGAL, Map.of(
         "orderIssuer", "青溪县人民法院", "orderTerms", "禁止被申请人殴打、威胁儿童",
@@ -200,6 +205,7 @@ class GuardianshipInterventionProcessTest {
     assertThat(pi).hasPassed(GuardianshipIntervention.TASK_ESCALATE_COURT_RULING);
     assertThat(groups(ruling)).containsExactlyInAnyOrder(LEGAL, "county-centre@371330");
 
+    rulingUploaded(pi);
     complete(pi, GuardianshipIntervention.TASK_PROTECTION_RULING, LEGAL,
         Map.of("courtRuling", "refused", "decisionNumber", "(2026)鲁1330民保令1号"));
     assertThat(pi).isWaitingAt(GuardianshipIntervention.TASK_REVIEW_OUTCOME);
@@ -215,10 +221,19 @@ class GuardianshipInterventionProcessTest {
     Task ruling = task(pi, GuardianshipIntervention.TASK_PROTECTION_RULING);
     assertThat(Duration.between(start, ruling.getDueDate().toInstant()))
         .isEqualTo(Duration.ofHours(72));
+    assertThat(ruling.getDescription()).as("Tasklist's description says where to upload")
+        .contains("/children/" + childId + "/documents?case=" + pi.getBusinessKey()
+            + "&type=COURT_DECISION");
 
     assertThatThrownBy(() -> tasks.complete(ruling.getId(), Map.of("courtRuling", "granted",
+        "decisionNumber", "(2026)鲁1330民保令2号", "validMonths", 6)))
+        .as("the ruling is not in the child's file yet")
+        .isInstanceOf(TaskCompletionRejected.class).hasMessageContaining("documents");
+    rulingUploaded(pi);
+    assertThatThrownBy(() -> tasks.complete(ruling.getId(), Map.of("courtRuling", "granted",
         "decisionNumber", "(2026)鲁1330民保令2号")))
-        .isInstanceOf(TaskCompletionRejected.class).hasMessageContaining("validMonths");
+        .isInstanceOf(TaskCompletionRejected.class).hasMessageContaining("validMonths")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("documents"));
     tasks.complete(ruling.getId(), Map.of("courtRuling", "granted",
         "decisionNumber", "(2026)鲁1330民保令2号", "validMonths", 6));
 
@@ -242,6 +257,12 @@ class GuardianshipInterventionProcessTest {
         Map.of("renewProtection", "renew", "renewalNote", "被申请人仍有威胁言行"));
     assertThat(pi).isWaitingAt(GuardianshipIntervention.TASK_APPLY_PROTECTION);
     applyProtection(pi, false);
+    assertThatThrownBy(() -> complete(pi, GuardianshipIntervention.TASK_PROTECTION_RULING,
+        LEGAL, Map.of("courtRuling", "granted", "decisionNumber", "(2026)鲁1330民保令9号",
+            "validMonths", 3)))
+        .as("the first ruling's document does not count for the renewed application")
+        .isInstanceOf(TaskCompletionRejected.class).hasMessageContaining("documents");
+    rulingUploaded(pi);
     complete(pi, GuardianshipIntervention.TASK_PROTECTION_RULING, LEGAL, Map.of(
         "courtRuling", "granted", "decisionNumber", "(2026)鲁1330民保令9号", "validMonths", 3));
     ProcessJobs.run(engine, pi.getId());
@@ -280,6 +301,13 @@ class GuardianshipInterventionProcessTest {
 
     assertThat(courtDecision("legal", pi.getBusinessKey(), judgment).status()).isEqualTo(202);
 
+    Map<String, Object> longTerm = Map.of(
+        "longTermPlace", "青溪县儿童福利机构", "longTermNote", "由县民政局长期监护");
+    assertThatThrownBy(() -> complete(pi, GuardianshipIntervention.TASK_LONG_TERM,
+        "county-centre@371330", longTerm))
+        .as("the judgment is not in the child's file yet")
+        .isInstanceOf(TaskCompletionRejected.class).hasMessageContaining("documents");
+    rulingUploaded(pi);
     complete(pi, GuardianshipIntervention.TASK_LONG_TERM, "county-centre@371330", Map.of(
         "longTermPlace", "青溪县儿童福利机构", "longTermNote", "由县民政局长期监护"));
     assertThat(pi).hasPassed(GuardianshipIntervention.END_LONG_TERM).isEnded();

@@ -98,6 +98,7 @@ class MonitoringProcessTest {
     assertThat(visit.getDueDate()).isEqualTo(Date.from(endOf(dueDay)));
     assertThat(pi).variables().containsEntry("villageCode", VILLAGE)
         .containsEntry("townshipCode", TOWNSHIP).containsEntry("visitInterval", "P3M")
+        .containsEntry("visitIntervalLabel", "每3个月")
         .containsEntry("phoneContactRequired", false).containsEntry("leftBehind", true)
         .containsEntry("visitDueDay", dueDay.toString())
         .doesNotContainKeys("categories", "riskFlags", "decisionResult");

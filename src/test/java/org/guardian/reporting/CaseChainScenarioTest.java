@@ -18,6 +18,7 @@ import org.guardian.Api;
 import org.guardian.GuardianTest;
 import org.guardian.ProcessJobs;
 import org.guardian.TestChildren;
+import org.guardian.intervention.DocumentFixtures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,7 @@ class CaseChainScenarioTest {
     Api.Response judgment = Api.as(rest, "legal").post("/api/interventions/" + caseNumber
         + "/court-decision", Map.of("ruling", "granted", "decisionNumber", "(2026)鲁1330民特8号"));
     assertThat(judgment.status()).as(judgment.toString()).isEqualTo(202);
+    DocumentFixtures.courtDecisionUploaded(rest, childId, caseNumber);
     complete(intervention, "Task_ArrangeLongTermGuardianship", "county-centre@371330", Map.of(
         "longTermPlace", "青溪县儿童福利机构", "longTermNote", "民政部门长期监护"));
     assertThat(intervention).hasPassed("EndEvent_LongTermGuardianship").isEnded();

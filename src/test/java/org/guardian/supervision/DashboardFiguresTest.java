@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.guardian.GuardianTest;
+import org.guardian.WebSession;
 import org.guardian.people.Areas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
