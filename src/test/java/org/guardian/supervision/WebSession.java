@@ -50,6 +50,21 @@ final class WebSession {
         .header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").GET().build());
   }
 
+  /** GETs with the given Accept header (a browser sends text/html first). */
+  HttpResponse<String> get(String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
+  }
+
+  /** GETs the raw bytes of a download. */
+  HttpResponse<byte[]> bytes(String path) {
+    try {
+      return client.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   HttpResponse<String> request(String method, String path) {
     return send(HttpRequest.newBuilder(uri(path)).method(method,
         HttpRequest.BodyPublishers.noBody()).build());
@@ -65,6 +80,12 @@ final class WebSession {
     } catch (Exception e) {
       throw new AssertionError("not JSON: " + r.body(), e);
     }
+  }
+
+  /** A request with the given Accept header (and no body). */
+  HttpResponse<String> request(String method, String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).method(method,
+        HttpRequest.BodyPublishers.noBody()).build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {
