@@ -32,6 +32,15 @@ class Dashboard {
   static final String CASE_KEY = "guardianship-case";
   static final String TASK_HOME_VISIT = "Task_HomeVisit";
   static final String TASK_TRIAGE = "Task_TriageReport";
+  static final String REFERRAL_KEY = "referral";
+  static final String INTERVENTION_KEY = "guardianship-intervention";
+  /** The kinds of overdue work the dashboard counts, in the order it shows them. */
+  static final List<String> OVERDUE_KINDS = List.of("visits", "triage", "referrals", "orders",
+      "other");
+  /** Activities of guardianship-case from the closure's approval to the last return visit. */
+  static final List<String> CLOSURE_ACTIVITIES = List.of("Task_ApproveClosure",
+      "Task_CloseAssistedCase", "Gateway_ReturnVisitLoop", "Timer_ReturnVisitDue",
+      "Task_ReturnVisit", "Task_RecordReturnVisit", "Task_ReopenCase", "Task_CloseCase");
   static final List<String> COLOURS = List.of("red", "yellow", "blue", "green");
 
   private final NamedParameterJdbcTemplate jdbc;
@@ -96,7 +105,15 @@ class Dashboard {
       int periodDays, List<CountByKey> monitoredByCategory, List<CountByKey> registeredByCategory,
       long monitoredChildren, List<ColourRow> riskByArea, List<CountByKey> casesByStage,
       long casesClosedInPeriod, List<Overdue> overdue, Rate acceptance, Rate completion,
-      List<StageTime> medianTimes, long temporaryGuardianship, List<SubArea> subAreas) {}
+      List<StageTime> medianTimes, long temporaryGuardianship, long longTermGuardianship,
+      Orders orders, Rate visitsOnTime, Rate filesReviewed, List<SubArea> subAreas) {}
+
+  /**
+   * The guardianship-intervention measures of the area: how many of each kind were recorded in the
+   * period, the court applications still waiting for a ruling, the protection orders in force.
+   */
+  record Orders(List<CountByKey> issuedInPeriod, long courtApplicationsPending,
+      long protectionOrdersInForce) {}
 
   /** One open case and the stage it stands at. */
   record CaseRow(long id, String number, String status, String villageCode, String townshipCode,
@@ -127,11 +144,7 @@ class Dashboard {
         + w.caseArea("g") + " and g.status = 'CLOSED' and g.closed_at >= :from", p, Long.class);
     long opened = jdbc.queryForObject("select count(*) from guardianship_case g where "
         + w.caseArea("g") + " and g.status <> 'MERGED' and g.opened_at >= :from", p, Long.class);
-    List<Overdue> overdue = List.of(
-        new Overdue("visits", "逾期入户走访", "儿童主任（村）", overdueQuery(w, "visits", now).count()),
-        new Overdue("triage", "逾期报告研判", "未保工作站站长（乡镇）",
-            overdueQuery(w, "triage", now).count()),
-        new Overdue("other", "其他逾期任务", "见任务候选组", overdueQuery(w, "other", now).count()));
+    List<Overdue> overdue = overdue(w, now);
     Rate acceptance = acceptance(w, from, now);
     List<StageTime> medians = medianTimes(w, from);
     long temporary = jdbc.queryForObject("select count(*) from placement p where "
@@ -140,7 +153,114 @@ class Dashboard {
     List<SubArea> subs = subAreas(area, subAreas);
     return new Summary(area.getCode(), area.getName(), area.getLevel().name(), now, from,
         periodDays, monitored, registered, monitoredTotal, risk, stages, closed, overdue,
-        acceptance, Rate.of(closed, opened), medians, temporary, subs);
+        acceptance, Rate.of(closed, opened), medians, temporary, longTermGuardianship(w),
+        orders(w, from, now), visitsOnTime(w, from, now), filesReviewed(w), subs);
+  }
+
+  /** The labels and responsible groups of the overdue kinds. */
+  static Overdue overdueOf(String kind, long count) {
+    return switch (kind) {
+      case "visits" -> new Overdue(kind, "逾期入户走访", "儿童主任（村）", count);
+      case "triage" -> new Overdue(kind, "逾期报告研判", "未保工作站站长（乡镇）", count);
+      case "referrals" -> new Overdue(kind, "逾期转介跟进", "儿童督导员（乡镇）", count);
+      case "orders" -> new Overdue(kind, "逾期监护干预事项", "法治副站长、县救助保护中心", count);
+      default -> new Overdue(kind, "其他逾期任务", "见任务候选组", count);
+    };
+  }
+
+  /**
+   * Overdue tasks by kind: one count query per named kind; "other" is every overdue task of the area
+   * minus those (the task query cannot exclude process definitions).
+   */
+  private List<Overdue> overdue(Where w, Instant now) {
+    long all = overdueQuery(w, "all", now).count();
+    List<Overdue> result = new ArrayList<>();
+    long named = 0;
+    for (String kind : OVERDUE_KINDS) {
+      if (!kind.equals("other")) {
+        long count = overdueQuery(w, kind, now).count();
+        named += count;
+        result.add(overdueOf(kind, count));
+      }
+    }
+    result.add(overdueOf("other", all - named));
+    return result;
+  }
+
+  /** The intervention orders of the area, restricted through their case's area. */
+  private static String orderArea(Where w) {
+    return "from intervention_order o join guardianship_case g on g.number = o.case_number where "
+        + w.caseArea("g");
+  }
+
+  /**
+   * Children of the area in long-term state guardianship: a long-term guardianship order in force
+   * with no later restoration of the parents' guardianship for the same child.
+   */
+  static final String LONG_TERM_IN_FORCE = "o.kind = 'LONG_TERM_GUARDIANSHIP' and o.status = "
+      + "'IN_FORCE' and not exists (select 1 from intervention_order r where r.child_id = "
+      + "o.child_id and r.kind = 'RESTORATION' and (r.issued_on > o.issued_on or (r.issued_on = "
+      + "o.issued_on and r.id > o.id)))";
+
+  private long longTermGuardianship(Where w) {
+    return jdbc.queryForObject("select count(distinct o.child_id) " + orderArea(w) + " and "
+        + LONG_TERM_IN_FORCE, w.params(), Long.class);
+  }
+
+  private Orders orders(Where w, Instant from, Instant now) {
+    MapSqlParameterSource p = w.params()
+        .addValue("fromDay", java.sql.Date.valueOf(day(from)))
+        .addValue("today", java.sql.Date.valueOf(day(now)));
+    Map<String, Long> byKind = new HashMap<>();
+    jdbc.query("select o.kind, count(*) " + orderArea(w) + " and o.issued_on >= :fromDay "
+        + "group by o.kind", p, rs -> {
+          byKind.put(rs.getString(1), rs.getLong(2));
+        });
+    List<CountByKey> issued = new ArrayList<>();
+    for (org.guardian.intervention.OrderKind kind : org.guardian.intervention.OrderKind.values()) {
+      issued.add(new CountByKey(kind.name(), kind.label(), byKind.getOrDefault(kind.name(), 0L)));
+    }
+    long pending = jdbc.queryForObject("select count(*) " + orderArea(w) + " and "
+        + COURT_PENDING, p, Long.class);
+    long protection = jdbc.queryForObject("select count(*) " + orderArea(w) + " and "
+        + PROTECTION_IN_FORCE, p, Long.class);
+    return new Orders(issued, pending, protection);
+  }
+
+  static final String COURT_PENDING = "o.kind in ('PROTECTION_ORDER', 'REVOCATION') and "
+      + "o.status = 'APPLIED'";
+  static final String PROTECTION_IN_FORCE = "o.kind = 'PROTECTION_ORDER' and o.status = "
+      + "'GRANTED' and o.valid_until >= :today";
+
+  /** The local day (Asia/Shanghai) of a moment: orders and visits are dated by day. */
+  static java.time.LocalDate day(Instant at) {
+    return java.time.LocalDate.ofInstant(at, ZONE);
+  }
+
+  static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+  /** Visits of the period that had a due day: done by it ÷ all of them (visits done on time). */
+  private Rate visitsOnTime(Where w, Instant from, Instant now) {
+    MapSqlParameterSource p = w.params().addValue("fromDay", java.sql.Date.valueOf(day(from)));
+    long[] counts = new long[2];
+    jdbc.query("select count(*), sum(case when v.visited_on <= v.due_on then 1 else 0 end) "
+        + "from visit_record v where " + w.visitArea("v") + " and v.due_on is not null and "
+        + "v.visited_on >= :fromDay", p, rs -> {
+          counts[0] = rs.getLong(1);
+          counts[1] = rs.getLong(2);
+        });
+    return Rate.of(counts[1], counts[0]);
+  }
+
+  /** Files of the area reviewed by the township's child supervisor ÷ all files. */
+  private Rate filesReviewed(Where w) {
+    long[] counts = new long[2];
+    jdbc.query("select count(*), sum(case when c.file_status = 'REVIEWED' then 1 else 0 end) "
+        + "from child c where " + w.child("c"), w.params(), rs -> {
+          counts[0] = rs.getLong(1);
+          counts[1] = rs.getLong(2);
+        });
+    return Rate.of(counts[1], counts[0]);
   }
 
   /** The statistics of one area over a period (a row of the monthly table and annual report). */
@@ -306,12 +426,20 @@ class Dashboard {
     return counts;
   }
 
-  /** Open cases of the area, each with its stage (from the engine's active activities). */
+  /**
+   * Cases in the chain: open (or handed over), and closed cases whose instance still runs (return
+   * visits after closure, stage 结案回访).
+   */
+  static final String IN_CHAIN = "(g.status in ('OPEN', 'HANDED_OVER') or (g.status = 'CLOSED' "
+      + "and exists (select 1 from ACT_RU_EXECUTION x where x.PROC_INST_ID_ = "
+      + "g.process_instance_id)))";
+
+  /** Cases of the area in the chain, each with its stage (from the engine's active activities). */
   List<CaseRow> openCases(Where w) {
     Map<String, List<String>> activities = new HashMap<>();
     jdbc.query("select g.process_instance_id, e.ACT_ID_ from guardianship_case g join "
         + "ACT_RU_EXECUTION e on e.PROC_INST_ID_ = g.process_instance_id where "
-        + w.caseArea("g") + " and g.status in ('OPEN', 'HANDED_OVER') and e.ACT_ID_ is not null",
+        + w.caseArea("g") + " and " + IN_CHAIN + " and e.ACT_ID_ is not null",
         w.params(), rs -> {
           activities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
               .add(rs.getString(2));
@@ -319,7 +447,7 @@ class Dashboard {
     return jdbc.query("select g.id, g.number, g.status, g.village_code, g.township_code, "
         + "g.process_instance_id, g.opened_at, g.closed_at, g.risk_colour, g.next_step, "
         + "g.triaged_at from guardianship_case g where " + w.caseArea("g")
-        + " and g.status in ('OPEN', 'HANDED_OVER') order by g.opened_at desc", w.params(),
+        + " and " + IN_CHAIN + " order by g.opened_at desc", w.params(),
         (rs, i) -> {
           String pid = rs.getString(6);
           Stage stage = stageOf(activities.getOrDefault(pid, List.of()), rs.getString(3),
@@ -352,7 +480,7 @@ class Dashboard {
   static Stage stageOf(List<String> activities, String status, String nextStep,
       boolean triaged) {
     List<String> acts = activities == null ? Collections.emptyList() : activities;
-    if (acts.contains("Task_CloseCase")) {
+    if ("CLOSED".equals(status) || acts.stream().anyMatch(CLOSURE_ACTIVITIES::contains)) {
       return Stage.CLOSURE;
     }
     if (acts.stream().anyMatch(a -> a.contains("Intervention"))) {
@@ -390,8 +518,9 @@ class Dashboard {
     return switch (kind) {
       case "visits" -> q.processDefinitionKey(MONITORING_KEY).taskDefinitionKey(TASK_HOME_VISIT);
       case "triage" -> q.processDefinitionKey(CASE_KEY).taskDefinitionKey(TASK_TRIAGE);
-      case "other" -> q.taskDefinitionKeyNotIn(TASK_HOME_VISIT, TASK_TRIAGE);
-      case "all" -> q;
+      case "referrals" -> q.processDefinitionKey(REFERRAL_KEY);
+      case "orders" -> q.processDefinitionKey(INTERVENTION_KEY);
+      case "all", "other" -> q;
       default -> throw new org.guardian.common.NotFoundException("逾期任务类别 " + kind);
     };
   }
@@ -477,13 +606,16 @@ class Dashboard {
   }
 
   /** Children of the area, optionally of one category, monitored or not (for the lists). */
-  List<Map<String, Object>> children(Where w, String category, boolean monitoredOnly) {
+  List<Map<String, Object>> children(Where w, String category, boolean monitoredOnly,
+      String fileStatus) {
     String sql = "select c.id, c.name, c.birth_date, c.village_code, c.file_status from child c "
         + "where " + w.child("c")
         + (monitoredOnly ? " and " + MONITORED : "")
+        + (fileStatus == null ? "" : " and c.file_status = :fileStatus")
         + (category == null ? "" : " and exists (select 1 from child_category cc where "
             + "cc.child_id = c.id and cc.category = :category)") + " order by c.village_code, c.id";
-    return jdbc.queryForList(sql, w.params().addValue("category", category));
+    return jdbc.queryForList(sql, w.params().addValue("category", category)
+        .addValue("fileStatus", fileStatus));
   }
 
   /** Children of the area whose latest confirmed assessment has the colour. */
@@ -496,6 +628,61 @@ class Dashboard {
         + "order by a.village_code, a.child_id",
         w.params().addValue("asOf", Timestamp.from(clock.instant())).addValue("colour", colour)
             .addValue("prefix", w.code() + "%"));
+  }
+
+  /** Children of the area in long-term state guardianship (orders in force, not restored). */
+  List<Map<String, Object>> longTermGuardianships(Where w) {
+    return jdbc.queryForList("select o.id, o.case_number, o.child_id, g.village_code, "
+        + "g.township_code, o.issued_on, o.terms " + orderArea(w) + " and " + LONG_TERM_IN_FORCE
+        + " order by o.issued_on, o.id", w.params());
+  }
+
+  /**
+   * Intervention orders of the area: of one kind recorded in the period, or ({@code status}
+   * {@code APPLIED}) the court applications waiting for a ruling, or ({@code GRANTED}) the
+   * protection orders in force.
+   */
+  List<Map<String, Object>> orders(Where w, String kind, String status, int periodDays) {
+    Instant now = clock.instant();
+    MapSqlParameterSource p = w.params().addValue("kind", kind)
+        .addValue("fromDay", java.sql.Date.valueOf(day(now.minus(Duration.ofDays(periodDays)))))
+        .addValue("today", java.sql.Date.valueOf(day(now)));
+    String cond = "APPLIED".equals(status) ? COURT_PENDING
+        : "GRANTED".equals(status) ? PROTECTION_IN_FORCE
+        : "o.kind = :kind and o.issued_on >= :fromDay";
+    return jdbc.queryForList("select o.id, o.case_number, o.child_id, o.kind, o.status, "
+        + "o.issuer, o.issued_on, o.valid_until, g.village_code, g.township_code, "
+        + "g.process_instance_id " + orderArea(w) + " and " + cond
+        + " order by o.issued_on desc, o.id desc", p);
+  }
+
+  /** Visits of the area in the period done after their due day. */
+  List<Map<String, Object>> lateVisits(Where w, int periodDays) {
+    Instant from = clock.instant().minus(Duration.ofDays(periodDays));
+    return jdbc.queryForList("select v.child_id, c.name, c.birth_date, v.village_code, "
+        + "v.due_on, v.visited_on, v.recorded_by from visit_record v join child c on c.id = "
+        + "v.child_id where " + w.visitArea("v") + " and v.due_on is not null and "
+        + "v.visited_on >= :fromDay and v.visited_on > v.due_on "
+        + "order by v.visited_on desc", w.params()
+        .addValue("fromDay", java.sql.Date.valueOf(day(from))));
+  }
+
+  /** The kind of overdue work a task counts as (the same split as {@link #overdueQuery}). */
+  static String overdueKindOf(String processDefinitionId, String taskDefinitionKey) {
+    String key = processDefinitionId == null ? "" : processDefinitionId.split(":")[0];
+    if (key.equals(MONITORING_KEY) && TASK_HOME_VISIT.equals(taskDefinitionKey)) {
+      return "visits";
+    }
+    if (key.equals(CASE_KEY) && TASK_TRIAGE.equals(taskDefinitionKey)) {
+      return "triage";
+    }
+    if (key.equals(REFERRAL_KEY)) {
+      return "referrals";
+    }
+    if (key.equals(INTERVENTION_KEY)) {
+      return "orders";
+    }
+    return "other";
   }
 
   /** Active temporary guardianships of the area. */
@@ -548,6 +735,12 @@ class Dashboard {
     String child(String alias) {
       return level == AreaLevel.VILLAGE ? alias + ".village_code = :area"
           : alias + ".township_code like :prefix";
+    }
+
+    /** Visits know their village only. */
+    String visitArea(String alias) {
+      return level == AreaLevel.VILLAGE ? alias + ".village_code = :area"
+          : alias + ".village_code like :prefix";
     }
 
     /** Cases, reports and placements always know their township, not always their village. */

@@ -83,13 +83,18 @@ class DashboardFiguresTest {
     assertThat(count(s.path("casesByStage"), "REPORT")).isZero();
     assertThat(count(s.path("casesByStage"), "ASSESSMENT")).isZero();
     assertThat(count(s.path("casesByStage"), "INTERVENTION")).isZero();
+    // W: closed, its instance still running (return visits)
+    assertThat(count(s.path("casesByStage"), "CLOSURE")).isEqualTo(1);
     assertThat(s.path("casesClosedInPeriod").asLong()).isEqualTo(1);
 
     // overdue work
     JsonNode visits = byKind(s.path("overdue"), "kind", "visits");
     assertThat(visits.path("count").asLong()).isEqualTo(1);
     assertThat(byKind(s.path("overdue"), "kind", "triage").path("count").asLong()).isEqualTo(1);
-    assertThat(byKind(s.path("overdue"), "kind", "other").path("count").asLong()).isZero();
+    assertThat(byKind(s.path("overdue"), "kind", "referrals").path("count").asLong()).isZero();
+    assertThat(byKind(s.path("overdue"), "kind", "orders").path("count").asLong()).isEqualTo(1);
+    // D's file review
+    assertThat(byKind(s.path("overdue"), "kind", "other").path("count").asLong()).isEqualTo(1);
 
     // acceptance: Z's report and one other in time, one 30 h late
     assertThat(s.path("acceptance").path("numerator").asLong()).isEqualTo(2);
@@ -114,6 +119,24 @@ class DashboardFiguresTest {
         .isEqualTo(144.0);
 
     assertThat(s.path("temporaryGuardianship").asLong()).isEqualTo(1);
+    // D in long-term guardianship; C's was followed by a restoration
+    assertThat(s.path("longTermGuardianship").asLong()).isEqualTo(1);
+    JsonNode orders = s.path("orders");
+    assertThat(count(orders.path("issuedInPeriod"), "LONG_TERM_GUARDIANSHIP")).isEqualTo(1);
+    assertThat(count(orders.path("issuedInPeriod"), "RESTORATION")).isEqualTo(1);
+    assertThat(count(orders.path("issuedInPeriod"), "SUPERVISION_ORDER")).isEqualTo(1);
+    assertThat(count(orders.path("issuedInPeriod"), "PROTECTION_ORDER")).isEqualTo(1);
+    assertThat(count(orders.path("issuedInPeriod"), "ADMONITION")).isZero();
+    assertThat(count(orders.path("issuedInPeriod"), "REVOCATION")).isZero();
+    assertThat(orders.path("courtApplicationsPending").asLong()).isEqualTo(1);
+    assertThat(orders.path("protectionOrdersInForce").asLong()).isEqualTo(1);
+    // visits of the period with a due day: A on time, B late
+    assertThat(s.path("visitsOnTime").path("numerator").asLong()).isEqualTo(1);
+    assertThat(s.path("visitsOnTime").path("denominator").asLong()).isEqualTo(2);
+    assertThat(s.path("visitsOnTime").path("percent").asDouble()).isEqualTo(50.0);
+    // files: A and B reviewed of 4
+    assertThat(s.path("filesReviewed").path("numerator").asLong()).isEqualTo(2);
+    assertThat(s.path("filesReviewed").path("denominator").asLong()).isEqualTo(4);
     assertThat(s.path("subAreas")).isEmpty();
   }
 
@@ -153,6 +176,45 @@ class DashboardFiguresTest {
     assertThat(sup.json("/dashboard/api/list/late-reports" + a, 200).path("rows")).hasSize(1);
     JsonNode temporary = sup.json("/dashboard/api/list/temporary-guardianship" + a, 200);
     assertThat(ids(temporary, 1)).containsExactly(String.valueOf(f.childC));
+
+    JsonNode returnVisits = sup.json("/dashboard/api/list/cases" + a + "&stage=CLOSURE", 200);
+    assertThat(ids(returnVisits, 0)).containsExactly(f.caseW);
+
+    JsonNode overdueOrders = sup.json("/dashboard/api/list/tasks" + a + "&kind=orders", 200);
+    assertThat(overdueOrders.path("rows")).hasSize(1);
+    assertThat(overdueOrders.path("rows").get(0).get(0).path("href").asText())
+        .endsWith(f.interventionInstance);
+    assertThat(overdueOrders.path("rows").get(0).get(3).path("text").asText())
+        .isEqualTo("legal-officer@371330");
+    JsonNode other = sup.json("/dashboard/api/list/tasks" + a + "&kind=other", 200);
+    assertThat(other.path("rows")).hasSize(1);
+    assertThat(other.path("rows").get(0).get(3).path("text").asText())
+        .isEqualTo("child-supervisor@" + DashboardFixture.TOWNSHIP);
+    assertThat(sup.json("/dashboard/api/list/tasks" + a + "&kind=referrals", 200).path("rows"))
+        .isEmpty();
+    sup.json("/dashboard/api/list/tasks" + a + "&kind=everything", 400);
+
+    JsonNode longTerm = sup.json("/dashboard/api/list/long-term-guardianship" + a, 200);
+    assertThat(ids(longTerm, 1)).containsExactly(String.valueOf(f.childD));
+    JsonNode pending = sup.json("/dashboard/api/list/orders" + a + "&status=APPLIED", 200);
+    assertThat(ids(pending, 1)).containsExactly(String.valueOf(f.childB));
+    assertThat(pending.path("rows").get(0).get(0).path("text").asText()).isEqualTo(f.caseX);
+    JsonNode inForce = sup.json("/dashboard/api/list/orders" + a + "&status=GRANTED", 200);
+    assertThat(ids(inForce, 1)).containsExactly(String.valueOf(f.childB));
+    JsonNode supervision = sup.json("/dashboard/api/list/orders" + a
+        + "&kind=SUPERVISION_ORDER", 200);
+    assertThat(ids(supervision, 1)).containsExactly(String.valueOf(f.childA));
+    assertThat(sup.json("/dashboard/api/list/orders" + a + "&kind=ADMONITION", 200)
+        .path("rows")).isEmpty();
+    assertThat(ids(sup.json("/dashboard/api/list/orders" + a + "&kind=ADMONITION&days=60", 200),
+        1)).containsExactly(String.valueOf(f.childA));
+    sup.json("/dashboard/api/list/orders" + a + "&kind=PARKING_TICKET", 400);
+
+    JsonNode lateVisits = sup.json("/dashboard/api/list/late-visits" + a, 200);
+    assertThat(ids(lateVisits, 0)).containsExactly(String.valueOf(f.childB));
+    JsonNode pendingFiles = sup.json("/dashboard/api/list/children" + a
+        + "&monitored=false&fileStatus=PENDING_REVIEW", 200);
+    assertThat(ids(pendingFiles, 0)).containsExactly(String.valueOf(f.childD));
 
     HttpResponse<String> page = sup.get("/dashboard/list/cases" + a + "&stage=TRIAGE");
     assertThat(page.statusCode()).isEqualTo(200);
