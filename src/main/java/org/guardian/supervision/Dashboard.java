@@ -267,7 +267,8 @@ class Dashboard {
   record PeriodStatistics(String areaCode, String areaName, long registeredChildren,
       long monitoredChildren, long reportsReceived, long reportsAcknowledgedInTime,
       long casesOpened, long casesClosed, long overdueVisits, long red, long yellow, long blue,
-      long green, long temporaryGuardianshipsStarted, long temporaryGuardianshipsActive) {}
+      long green, long temporaryGuardianshipsStarted, long temporaryGuardianshipsActive,
+      long ordersRecorded, long longTermGuardianship) {}
 
   /**
    * Statistics of an area from {@code from} (inclusive) to {@code to} (exclusive): reports and
@@ -306,11 +307,15 @@ class Dashboard {
     long tgActive = jdbc.queryForObject("select count(*) from placement p where "
         + w.caseArea("p") + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE'", p,
         Long.class);
+    long orders = jdbc.queryForObject("select count(*) " + orderArea(w) + " and o.issued_on >= "
+        + ":fromDay and o.issued_on < :toDay", p.addValue("fromDay",
+            java.sql.Date.valueOf(day(from))).addValue("toDay", java.sql.Date.valueOf(day(to))),
+        Long.class);
     return new PeriodStatistics(area.getCode(), area.getName(), registered, monitored,
         reports.size(), inTime, opened, closed, overdueQuery(w, "visits", now).count(),
         colours.getOrDefault("red", 0L), colours.getOrDefault("yellow", 0L),
         colours.getOrDefault("blue", 0L), colours.getOrDefault("green", 0L), tgStarted,
-        tgActive);
+        tgActive, orders, longTermGuardianship(w));
   }
 
   /** A child is under monitoring while its monitoring instance runs (business key = its id). */

@@ -115,6 +115,10 @@ class ErrorPages implements HandlerExceptionResolver, Ordered {
     if (e instanceof ForbiddenException || e instanceof ConflictException) {
       return e.getMessage();
     }
+    if (e instanceof org.springframework.web.server.ResponseStatusException r
+        && r.getReason() != null) {
+      return r.getReason();
+    }
     if (e instanceof MethodArgumentTypeMismatchException m) {
       return "参数 " + m.getName() + " 的格式不正确";
     }
