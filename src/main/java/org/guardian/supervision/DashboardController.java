@@ -95,6 +95,7 @@ class DashboardController {
         ? dashboard.openCases(new Where(summary.areaCode(), AreaLevel.VILLAGE)) : List.of();
     model.addAttribute("cases", cases);
     model.addAttribute("cockpit", COCKPIT);
+    model.addAttribute("nationalExport", CurrentUser.get().hasAnyRole(NationalExport.EXPORTERS));
     return "dashboard";
   }
 

@@ -280,21 +280,43 @@ class DashboardFiguresTest {
   void theCountyCentreExportsTheVillagesFilesForTheNationalSystemEachAudited() {
     WebSession centre = WebSession.signedIn(port, "centre");
     JsonNode export = centre.json("/dashboard/export/national.json?area=" + f.village, 200);
-    assertThat(export.path("layout").asText()).isEqualTo("guardian-national-export/1");
+    assertThat(export.path("layout").asText()).isEqualTo("guardian-national-export/2");
     assertThat(export.path("count").asInt()).isEqualTo(4);
     List<Long> ids = new ArrayList<>();
     export.path("children").forEach(c -> ids.add(c.path("fileId").asLong()));
     assertThat(ids).containsExactlyInAnyOrder(f.childA, f.childB, f.childC, f.childD);
     for (JsonNode c : export.path("children")) {
       assertThat(c.path("idNumber").asText()).hasSize(18);
-      assertThat(c.path("villageCode").asText()).isEqualTo(f.village);
+      assertThat(c.path("area").path("villageCode").asText()).isEqualTo(f.village);
+      assertThat(c.path("area").path("villageName").asText()).startsWith("看板测试村");
+      assertThat(c.path("area").path("townshipCode").asText()).isEqualTo("371330109");
+      assertThat(c.path("area").path("countyCode").asText()).isEqualTo("371330");
+      assertThat(c.path("area").path("countyName").asText()).isNotBlank();
+      assertThat(c.path("sex").path("code").asText()).isIn("1", "2");
       assertThat(c.path("guardians")).isNotEmpty();
+      for (JsonNode g : c.path("guardians")) {
+        assertThat(g.path("relationship").path("code").asText()).isIn("51", "52", "60", "70",
+            "97", "99");
+        assertThat(g.path("capacity").path("name").asText()).contains("监护能力");
+      }
+      assertThat(c.path("fileStatus").path("name").asText()).isIn("待审核", "退回补正", "已审核");
+      assertThat(c.toString()).doesNotContain("LEFT_BEHIND", "FATHER", "MOTHER", "\"red\"",
+          "PENDING_REVIEW", "REVIEWED");
       if (c.path("fileId").asLong() == f.childB) {
-        assertThat(c.path("categories").toString()).contains("LEFT_BEHIND", "MIGRANT");
-        assertThat(c.path("riskColour").asText()).isEqualTo("red");
+        assertThat(c.path("categories").findValuesAsText("name"))
+            .containsExactlyInAnyOrder("农村留守儿童", "流动儿童");
+        assertThat(c.path("riskLevel").path("name").asText()).isEqualTo("极危（红色）");
+        assertThat(c.path("interventionOrders").findValuesAsText("name"))
+            .contains("人身安全保护令", "已申请待裁定", "已准予");
       }
       if (c.path("fileId").asLong() == f.childA) {
-        assertThat(c.path("riskColour").asText()).isEqualTo("yellow");
+        assertThat(c.path("riskLevel").path("name").asText()).isEqualTo("中危（黄色）");
+      }
+      if (c.path("fileId").asLong() == f.childD) {
+        assertThat(c.path("interventionOrders").get(0).path("kind").path("name").asText())
+            .isEqualTo("民政部门长期监护");
+        assertThat(c.path("interventionOrders").get(0).path("status").path("name").asText())
+            .isEqualTo("生效中");
       }
     }
     assertThat(jdbc.queryForObject("select count(*) from audit_event where action = "
