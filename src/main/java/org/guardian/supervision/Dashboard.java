@@ -42,6 +42,12 @@ class Dashboard {
       "Task_CloseAssistedCase", "Gateway_ReturnVisitLoop", "Timer_ReturnVisitDue",
       "Task_ReturnVisit", "Task_RecordReturnVisit", "Task_ReopenCase", "Task_CloseCase");
   static final List<String> COLOURS = List.of("red", "yellow", "blue", "green");
+  /**
+   * A list behind a figure shows at most this many rows (a county's 100,000 children are not one
+   * page): the query fetches one more, so the page can say there are more and ask to drill down.
+   */
+  static final int LIST_ROWS = 1000;
+  static final String LIST_LIMIT = " fetch first " + (LIST_ROWS + 1) + " rows only";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final TaskService tasks;
@@ -285,11 +291,13 @@ class Dashboard {
         p, Long.class);
     long monitored = jdbc.queryForObject("select count(*) from child c where " + w.child("c")
         + " and " + MONITORED, p, Long.class);
-    List<Object[]> reports = jdbc.query("select r.received_at, r.acknowledged_at from report r "
-        + "where " + w.caseArea("r") + " and r.received_at >= :from and r.received_at < :to", p,
-        (rs, i) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)});
-    long inTime = reports.stream().filter(r -> r[1] != null && !((Timestamp) r[1]).toInstant()
-        .isAfter(((Timestamp) r[0]).toInstant().plus(acknowledgeWithin))).count();
+    long[] reports = new long[2];
+    jdbc.query("select count(*), sum(case when " + acknowledgedInTime() + " then 1 else 0 end) "
+        + "from report r where " + w.caseArea("r") + " and r.received_at >= :from and "
+        + "r.received_at < :to", p, rs -> {
+          reports[0] = rs.getLong(1);
+          reports[1] = rs.getLong(2);
+        });
     long opened = jdbc.queryForObject("select count(*) from guardianship_case g where "
         + w.caseArea("g") + " and g.status <> 'MERGED' and g.opened_at >= :from and "
         + "g.opened_at < :to", p, Long.class);
@@ -312,7 +320,7 @@ class Dashboard {
             java.sql.Date.valueOf(day(from))).addValue("toDay", java.sql.Date.valueOf(day(to))),
         Long.class);
     return new PeriodStatistics(area.getCode(), area.getName(), registered, monitored,
-        reports.size(), inTime, opened, closed, overdueQuery(w, "visits", now).count(),
+        reports[0], reports[1], opened, closed, overdueQuery(w, "visits", now).count(),
         colours.getOrDefault("red", 0L), colours.getOrDefault("yellow", 0L),
         colours.getOrDefault("blue", 0L), colours.getOrDefault("green", 0L), tgStarted,
         tgActive, orders, longTermGuardianship(w));
@@ -470,7 +478,7 @@ class Dashboard {
         : "g.status <> 'MERGED' and g.opened_at >= :from";
     return jdbc.query("select g.id, g.number, g.status, g.village_code, g.township_code, "
         + "g.process_instance_id, g.opened_at, g.closed_at, g.risk_colour from guardianship_case g "
-        + "where " + w.caseArea("g") + " and " + cond + " order by g.opened_at desc",
+        + "where " + w.caseArea("g") + " and " + cond + " order by g.opened_at desc" + LIST_LIMIT,
         w.params().addValue("from", Timestamp.from(from)),
         (rs, i) -> new CaseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
@@ -530,29 +538,36 @@ class Dashboard {
     };
   }
 
-  /** Reports of the area received in the period whose clock has run out, and those acknowledged in it. */
+  /**
+   * When a report's acknowledgement clock runs out: its receipt plus {@code acknowledge-within}, as
+   * an SQL interval literal (standard syntax, read the same by H2 and PostgreSQL; the number comes
+   * from the configuration, never from a request).
+   */
+  private String acknowledgeDeadline() {
+    return "(r.received_at + interval '" + acknowledgeWithin.toSeconds() + "' second)";
+  }
+
+  /** A report acknowledged within its clock. */
+  private String acknowledgedInTime() {
+    return "r.acknowledged_at is not null and r.acknowledged_at <= " + acknowledgeDeadline();
+  }
+
+  /**
+   * Reports of the area received in the period whose clock has run out (or that were acknowledged),
+   * and those acknowledged in time: one aggregate query; a report still within its clock counts in
+   * neither.
+   */
   private Rate acceptance(Where w, Instant from, Instant now) {
     MapSqlParameterSource p = w.params().addValue("from", Timestamp.from(from))
-        .addValue("clockOver", Timestamp.from(now.minus(acknowledgeWithin)));
-    List<Object[]> rows = jdbc.query("select r.received_at, r.acknowledged_at from report r where "
-        + w.caseArea("r") + " and r.received_at >= :from", p,
-        (rs, i) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)});
-    long due = 0;
-    long inTime = 0;
-    for (Object[] r : rows) {
-      Instant received = ((Timestamp) r[0]).toInstant();
-      Instant ack = r[1] == null ? null : ((Timestamp) r[1]).toInstant();
-      boolean onTime = ack != null && !ack.isAfter(received.plus(acknowledgeWithin));
-      boolean clockRunning = ack == null && received.plus(acknowledgeWithin).isAfter(now);
-      if (clockRunning) {
-        continue;
-      }
-      due++;
-      if (onTime) {
-        inTime++;
-      }
-    }
-    return Rate.of(inTime, due);
+        .addValue("now", Timestamp.from(now));
+    long[] counts = new long[2];
+    jdbc.query("select count(*), sum(case when " + acknowledgedInTime() + " then 1 else 0 end) "
+        + "from report r where " + w.caseArea("r") + " and r.received_at >= :from and "
+        + "(r.acknowledged_at is not null or " + acknowledgeDeadline() + " <= :now)", p, rs -> {
+          counts[0] = rs.getLong(1);
+          counts[1] = rs.getLong(2);
+        });
+    return Rate.of(counts[1], counts[0]);
   }
 
   /** Reports of the area in the period that missed their acknowledgement clock. */
@@ -561,14 +576,10 @@ class Dashboard {
     Instant from = now.minus(Duration.ofDays(periodDays));
     return jdbc.queryForList("select r.number, r.received_at, r.acknowledged_at, r.village_code, "
         + "r.township_code, r.channel from report r where " + w.caseArea("r")
-        + " and r.received_at >= :from order by r.received_at desc",
-        w.params().addValue("from", Timestamp.from(from))).stream()
-        .filter(r -> {
-          Instant received = instantOf(r.get("received_at"));
-          Instant ack = instantOf(r.get("acknowledged_at"));
-          return ack == null ? !received.plus(acknowledgeWithin).isAfter(now)
-              : ack.isAfter(received.plus(acknowledgeWithin));
-        }).toList();
+        + " and r.received_at >= :from and ((r.acknowledged_at is null and "
+        + acknowledgeDeadline() + " <= :now) or r.acknowledged_at > " + acknowledgeDeadline()
+        + ") order by r.received_at desc" + LIST_LIMIT,
+        w.params().addValue("from", Timestamp.from(from)).addValue("now", Timestamp.from(now)));
   }
 
   Duration acknowledgeWithin() {
@@ -618,7 +629,7 @@ class Dashboard {
         + (monitoredOnly ? " and " + MONITORED : "")
         + (fileStatus == null ? "" : " and c.file_status = :fileStatus")
         + (category == null ? "" : " and exists (select 1 from child_category cc where "
-            + "cc.child_id = c.id and cc.category = :category)") + " order by c.village_code, c.id";
+            + "cc.child_id = c.id and cc.category = :category)") + " order by c.village_code, c.id" + LIST_LIMIT;
     return jdbc.queryForList(sql, w.params().addValue("category", category)
         .addValue("fileStatus", fileStatus));
   }
@@ -630,7 +641,7 @@ class Dashboard {
         + latestAssessments(":asOf").replace("from guardianship_assessment a",
             "from guardianship_assessment a left join child c on c.id = a.child_id")
         + " and a.colour = :colour and a.village_code like :prefix "
-        + "order by a.village_code, a.child_id",
+        + "order by a.village_code, a.child_id" + LIST_LIMIT,
         w.params().addValue("asOf", Timestamp.from(clock.instant())).addValue("colour", colour)
             .addValue("prefix", w.code() + "%"));
   }
@@ -639,7 +650,7 @@ class Dashboard {
   List<Map<String, Object>> longTermGuardianships(Where w) {
     return jdbc.queryForList("select o.id, o.case_number, o.child_id, g.village_code, "
         + "g.township_code, o.issued_on, o.terms " + orderArea(w) + " and " + LONG_TERM_IN_FORCE
-        + " order by o.issued_on, o.id", w.params());
+        + " order by o.issued_on, o.id" + LIST_LIMIT, w.params());
   }
 
   /**
@@ -658,7 +669,7 @@ class Dashboard {
     return jdbc.queryForList("select o.id, o.case_number, o.child_id, o.kind, o.status, "
         + "o.issuer, o.issued_on, o.valid_until, g.village_code, g.township_code, "
         + "g.process_instance_id " + orderArea(w) + " and " + cond
-        + " order by o.issued_on desc, o.id desc", p);
+        + " order by o.issued_on desc, o.id desc" + LIST_LIMIT, p);
   }
 
   /** Visits of the area in the period done after their due day. */
@@ -668,7 +679,7 @@ class Dashboard {
         + "v.due_on, v.visited_on, v.recorded_by from visit_record v join child c on c.id = "
         + "v.child_id where " + w.visitArea("v") + " and v.due_on is not null and "
         + "v.visited_on >= :fromDay and v.visited_on > v.due_on "
-        + "order by v.visited_on desc", w.params()
+        + "order by v.visited_on desc" + LIST_LIMIT, w.params()
         .addValue("fromDay", java.sql.Date.valueOf(day(from))));
   }
 
@@ -694,7 +705,7 @@ class Dashboard {
   List<Map<String, Object>> temporaryGuardianships(Where w) {
     return jdbc.queryForList("select p.id, p.case_number, p.child_id, p.village_code, "
         + "p.township_code, p.decided_at, p.reviews from placement p where " + w.caseArea("p")
-        + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE' order by p.decided_at",
+        + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE' order by p.decided_at" + LIST_LIMIT,
         w.params());
   }
 

@@ -78,7 +78,18 @@ class DashboardController {
 
   /** A list behind a figure, as the page shows it and the API returns it. */
   record ListView(String kind, String title, String areaCode, String areaName,
-      List<String> columns, List<List<Cell>> rows) {}
+      List<String> columns, List<List<Cell>> rows, boolean truncated) {
+    ListView(String kind, String title, String areaCode, String areaName, List<String> columns,
+        List<List<Cell>> rows) {
+      this(kind, title, areaCode, areaName, columns, rows, false);
+    }
+
+    /** At most {@link Dashboard#LIST_ROWS} rows; truncated says there were more. */
+    ListView limited() {
+      return rows.size() <= Dashboard.LIST_ROWS ? this : new ListView(kind, title, areaCode,
+          areaName, columns, rows.subList(0, Dashboard.LIST_ROWS), true);
+    }
+  }
 
   /** A step of the drill-down path (county → township → village). */
   record Crumb(String code, String name) {}
@@ -174,7 +185,7 @@ class DashboardController {
   ListView list(String kind, Map<String, String> params) {
     Area area = resolve(params.get("area"));
     Where w = Where.of(area);
-    ListView view = switch (kind) {
+    ListView view = (switch (kind) {
       case "children" -> children(area, w, params.get("category"),
           !"false".equals(params.get("monitored")), params.get("fileStatus"));
       case "risk" -> risk(area, w, required(params, "colour"));
@@ -186,7 +197,7 @@ class DashboardController {
       case "orders" -> orders(area, w, params);
       case "late-visits" -> lateVisits(area, w, days(params));
       default -> throw new NotFoundException("列表 " + kind);
-    };
+    }).limited();
     audit.record(AuditAction.DASHBOARD_LIST_VIEWED, null, area.getCode(),
         "list=" + kind + " rows=" + view.rows().size());
     return view;
@@ -351,10 +362,11 @@ class DashboardController {
           "应为 " + String.join("、", Dashboard.OVERDUE_KINDS))));
     }
     List<Task> list = dashboard.overdueQuery(w, kind, now).orderByDueDate().asc()
-        .listPage(0, kind.equals("other") ? 5000 : 500).stream()
+        .listPage(0, kind.equals("other") ? 10 * Dashboard.LIST_ROWS : Dashboard.LIST_ROWS + 1)
+        .stream()
         .filter(t -> !kind.equals("other") || Dashboard.overdueKindOf(t.getProcessDefinitionId(),
             t.getTaskDefinitionKey()).equals("other"))
-        .limit(500).toList();
+        .limit(Dashboard.LIST_ROWS + 1).toList();
     List<List<Cell>> rows = new ArrayList<>();
     for (Task t : list) {
       List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
