@@ -354,6 +354,15 @@ class DashboardFiguresTest {
 
     HttpResponse<String> villagePage = sup.get("/dashboard?area=" + f.village);
     assertThat(villagePage.statusCode()).isEqualTo(200);
+    assertThat(villagePage.body()).contains("长期监护中", "监护干预措施", "待法院裁定的申请",
+        "走访按时率", "档案已审核", "报表下载",
+        "/dashboard/export/monthly.xlsx?area=" + f.village,
+        "/dashboard/export/annual.pdf?area=" + f.village,
+        "/dashboard/list/long-term-guardianship?area=" + f.village,
+        "/dashboard/list/orders?area=" + f.village + "&amp;status=APPLIED")
+        .doesNotContain("national.json");
+    assertThat(WebSession.signedIn(port, "centre").get("/dashboard?area=" + f.village).body())
+        .contains("/dashboard/export/national.json?area=" + f.village);
     assertThat(villagePage.body()).contains("本村在办案件", f.caseZ,
         "#/process-instance/" + f.caseZInstance);
     // the risk table of the page shows the same numbers as the API, each linking to its list
