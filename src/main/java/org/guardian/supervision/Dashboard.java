@@ -587,29 +587,64 @@ class Dashboard {
   }
 
   /** Median hours per stage for the cases whose stage ended in the period. */
+  /**
+   * A span of the chain whose median the dashboard shows: from one of a case's moments to another
+   * (0 opened, 1 triaged, 2 handed over, 3 closed).
+   */
+  record Span(String key, String label, int start, int end) {}
+
+  static final List<Span> SPANS = List.of(new Span("report-to-triage", "报告至研判", 0, 1),
+      new Span("triage-to-handover", "研判至移交帮扶干预", 1, 2),
+      new Span("handover-to-closure", "移交至结案", 2, 3),
+      new Span("report-to-closure", "报告至结案（全程）", 0, 3));
+
+  /** A case behind a median: its moments (opened, triaged, handed over, closed). */
+  record SpanCase(String number, String processInstanceId, String villageCode,
+      String townshipCode, Instant[] moments) {}
+
+  /** Cases of the area (merged excluded) of which a moment after the first fell in the period. */
+  private List<SpanCase> spanCases(Where w, Instant from) {
+    return jdbc.query("select g.number, g.process_instance_id, g.village_code, g.township_code, "
+        + "g.opened_at, g.triaged_at, g.handed_over_at, g.closed_at from guardianship_case g "
+        + "where " + w.caseArea("g") + " and g.status <> 'MERGED' and (g.triaged_at >= :from "
+        + "or g.handed_over_at >= :from or g.closed_at >= :from) order by g.opened_at",
+        w.params().addValue("from", Timestamp.from(from)),
+        (rs, i) -> new SpanCase(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), new Instant[] {instant(rs.getTimestamp(5)),
+                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8))}));
+  }
+
+  /** The case's span counts in the period: both moments known, the end in the period. */
+  private static boolean ended(SpanCase c, Span span, Instant from) {
+    Instant[] m = c.moments();
+    return m[span.start()] != null && m[span.end()] != null && !m[span.end()].isBefore(from);
+  }
+
   private List<StageTime> medianTimes(Where w, Instant from) {
-    List<Instant[]> rows = jdbc.query("select g.opened_at, g.triaged_at, g.handed_over_at, "
-        + "g.closed_at from guardianship_case g where " + w.caseArea("g")
-        + " and g.status <> 'MERGED' and (g.triaged_at >= :from or g.handed_over_at >= :from "
-        + "or g.closed_at >= :from)", w.params().addValue("from", Timestamp.from(from)),
-        (rs, i) -> new Instant[] {instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)),
-            instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))});
+    List<SpanCase> cases = spanCases(w, from);
     List<StageTime> result = new ArrayList<>();
-    result.add(median("report-to-triage", "报告至研判", rows, 0, 1, from));
-    result.add(median("triage-to-handover", "研判至移交帮扶干预", rows, 1, 2, from));
-    result.add(median("handover-to-closure", "移交至结案", rows, 2, 3, from));
-    result.add(median("report-to-closure", "报告至结案（全程）", rows, 0, 3, from));
+    for (Span span : SPANS) {
+      List<Long> minutes = new ArrayList<>();
+      for (SpanCase c : cases) {
+        if (ended(c, span, from)) {
+          minutes.add(Duration.between(c.moments()[span.start()], c.moments()[span.end()])
+              .toMinutes());
+        }
+      }
+      result.add(median(span, minutes));
+    }
     return result;
   }
 
-  private static StageTime median(String key, String label, List<Instant[]> rows, int start,
-      int end, Instant from) {
-    List<Long> minutes = new ArrayList<>();
-    for (Instant[] r : rows) {
-      if (r[start] != null && r[end] != null && !r[end].isBefore(from)) {
-        minutes.add(Duration.between(r[start], r[end]).toMinutes());
-      }
-    }
+  /** The cases behind the median of a span: those whose span ended in the period. */
+  List<SpanCase> casesOfSpan(Where w, Span span, int periodDays) {
+    Instant from = clock.instant().minus(Duration.ofDays(periodDays));
+    return spanCases(w, from).stream().filter(c -> ended(c, span, from)).limit(LIST_ROWS + 1)
+        .toList();
+  }
+
+  private static StageTime median(Span span, List<Long> minutes) {
     Collections.sort(minutes);
     Double hours = null;
     int n = minutes.size();
@@ -618,7 +653,7 @@ class Dashboard {
           / 2.0;
       hours = Math.round(m / 6.0) / 10.0;
     }
-    return new StageTime(key, label, n, hours);
+    return new StageTime(span.key(), span.label(), n, hours);
   }
 
   /** Children of the area, optionally of one category, monitored or not (for the lists). */

@@ -196,6 +196,7 @@ class DashboardController {
       case "long-term-guardianship" -> longTermGuardianship(area, w);
       case "orders" -> orders(area, w, params);
       case "late-visits" -> lateVisits(area, w, days(params));
+      case "stage-times" -> stageTimes(area, w, required(params, "span"), days(params));
       default -> throw new NotFoundException("列表 " + kind);
     }).limited();
     audit.record(AuditAction.DASHBOARD_LIST_VIEWED, null, area.getCode(),
@@ -478,6 +479,26 @@ class DashboardController {
       case "IN_FORCE" -> "生效中";
       default -> String.valueOf(status);
     };
+  }
+
+  private ListView stageTimes(Area area, Where w, String key, int days) {
+    Dashboard.Span span = Dashboard.SPANS.stream().filter(s -> s.key().equals(key)).findFirst()
+        .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("span",
+            "应为 " + String.join("、", Dashboard.SPANS.stream().map(Dashboard.Span::key)
+                .toList())))));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Dashboard.SpanCase c : dashboard.casesOfSpan(w, span, days)) {
+      Instant start = c.moments()[span.start()];
+      Instant end = c.moments()[span.end()];
+      rows.add(List.of(c.processInstanceId() == null ? Cell.of(c.number())
+              : new Cell(c.number(), COCKPIT + c.processInstanceId()),
+          Cell.of(villageName(c.villageCode() == null ? c.townshipCode() : c.villageCode())),
+          Cell.of(fmt(start)), Cell.of(fmt(end)),
+          Cell.of(Math.round(java.time.Duration.between(start, end).toMinutes() / 6.0) / 10.0)));
+    }
+    return new ListView("stage-times", "近" + days + "天" + span.label() + "的用时",
+        area.getCode(), area.getName(), List.of("案件编号（流程实例）", "地区", "开始", "结束",
+            "用时（小时）"), rows);
   }
 
   private ListView lateVisits(Area area, Where w, int days) {

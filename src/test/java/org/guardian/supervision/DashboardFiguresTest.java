@@ -210,6 +210,17 @@ class DashboardFiguresTest {
         1)).containsExactly(String.valueOf(f.childA));
     sup.json("/dashboard/api/list/orders" + a + "&kind=PARKING_TICKET", 400);
 
+    // behind the medians: X and Y were handed over in the period (96 h and 24 h)
+    JsonNode handover = sup.json("/dashboard/api/list/stage-times" + a
+        + "&span=triage-to-handover", 200);
+    assertThat(ids(handover, 0)).containsExactlyInAnyOrder(f.caseX, f.caseY);
+    assertThat(ids(handover, 4)).containsExactlyInAnyOrder("96.0", "24.0");
+    JsonNode whole = sup.json("/dashboard/api/list/stage-times" + a + "&span=report-to-closure",
+        200);
+    assertThat(ids(whole, 0)).containsExactly(f.caseY);
+    assertThat(ids(whole, 4)).containsExactly("144.0");
+    sup.json("/dashboard/api/list/stage-times" + a + "&span=forever", 400);
+
     JsonNode lateVisits = sup.json("/dashboard/api/list/late-visits" + a, 200);
     assertThat(ids(lateVisits, 0)).containsExactly(String.valueOf(f.childB));
     JsonNode pendingFiles = sup.json("/dashboard/api/list/children" + a
