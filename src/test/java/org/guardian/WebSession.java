@@ -50,6 +50,11 @@ public final class WebSession {
         .header("Accept", "text/html,application/json;q=0.9,*/*;q=0.8").GET().build());
   }
 
+  /** GETs with the given Accept header (a browser sends text/html first). */
+  public HttpResponse<String> get(String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET().build());
+  }
+
   public HttpResponse<String> request(String method, String path) {
     return send(HttpRequest.newBuilder(uri(path)).method(method,
         HttpRequest.BodyPublishers.noBody()).build());
@@ -107,6 +112,12 @@ public final class WebSession {
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .header("Accept", "text/html")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
+  /** A request with the given Accept header (and no body). */
+  public HttpResponse<String> request(String method, String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).method(method,
+        HttpRequest.BodyPublishers.noBody()).build());
   }
 
   private HttpResponse<String> send(HttpRequest request) {

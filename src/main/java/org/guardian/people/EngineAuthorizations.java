@@ -48,7 +48,7 @@ class EngineAuthorizations implements SmartInitializingSingleton {
     for (Role role : CASEWORKERS) {
       String g = role.groupId();
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      grant(g, Resources.FILTER, ANY, Permissions.READ);
+      // READ on Tasklist's filters: per filter and role, by org.guardian.supervision.TasklistFilters
       grant(g, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
     }
     for (Role role : COCKPIT_READERS) {

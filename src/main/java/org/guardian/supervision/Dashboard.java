@@ -32,7 +32,22 @@ class Dashboard {
   static final String CASE_KEY = "guardianship-case";
   static final String TASK_HOME_VISIT = "Task_HomeVisit";
   static final String TASK_TRIAGE = "Task_TriageReport";
+  static final String REFERRAL_KEY = "referral";
+  static final String INTERVENTION_KEY = "guardianship-intervention";
+  /** The kinds of overdue work the dashboard counts, in the order it shows them. */
+  static final List<String> OVERDUE_KINDS = List.of("visits", "triage", "referrals", "orders",
+      "other");
+  /** Activities of guardianship-case from the closure's approval to the last return visit. */
+  static final List<String> CLOSURE_ACTIVITIES = List.of("Task_ApproveClosure",
+      "Task_CloseAssistedCase", "Gateway_ReturnVisitLoop", "Timer_ReturnVisitDue",
+      "Task_ReturnVisit", "Task_RecordReturnVisit", "Task_ReopenCase", "Task_CloseCase");
   static final List<String> COLOURS = List.of("red", "yellow", "blue", "green");
+  /**
+   * A list behind a figure shows at most this many rows (a county's 100,000 children are not one
+   * page): the query fetches one more, so the page can say there are more and ask to drill down.
+   */
+  static final int LIST_ROWS = 1000;
+  static final String LIST_LIMIT = " fetch first " + (LIST_ROWS + 1) + " rows only";
 
   private final NamedParameterJdbcTemplate jdbc;
   private final TaskService tasks;
@@ -96,7 +111,15 @@ class Dashboard {
       int periodDays, List<CountByKey> monitoredByCategory, List<CountByKey> registeredByCategory,
       long monitoredChildren, List<ColourRow> riskByArea, List<CountByKey> casesByStage,
       long casesClosedInPeriod, List<Overdue> overdue, Rate acceptance, Rate completion,
-      List<StageTime> medianTimes, long temporaryGuardianship, List<SubArea> subAreas) {}
+      List<StageTime> medianTimes, long temporaryGuardianship, long longTermGuardianship,
+      Orders orders, Rate visitsOnTime, Rate filesReviewed, List<SubArea> subAreas) {}
+
+  /**
+   * The guardianship-intervention measures of the area: how many of each kind were recorded in the
+   * period, the court applications still waiting for a ruling, the protection orders in force.
+   */
+  record Orders(List<CountByKey> issuedInPeriod, long courtApplicationsPending,
+      long protectionOrdersInForce) {}
 
   /** One open case and the stage it stands at. */
   record CaseRow(long id, String number, String status, String villageCode, String townshipCode,
@@ -127,11 +150,7 @@ class Dashboard {
         + w.caseArea("g") + " and g.status = 'CLOSED' and g.closed_at >= :from", p, Long.class);
     long opened = jdbc.queryForObject("select count(*) from guardianship_case g where "
         + w.caseArea("g") + " and g.status <> 'MERGED' and g.opened_at >= :from", p, Long.class);
-    List<Overdue> overdue = List.of(
-        new Overdue("visits", "逾期入户走访", "儿童主任（村）", overdueQuery(w, "visits", now).count()),
-        new Overdue("triage", "逾期报告研判", "未保工作站站长（乡镇）",
-            overdueQuery(w, "triage", now).count()),
-        new Overdue("other", "其他逾期任务", "见任务候选组", overdueQuery(w, "other", now).count()));
+    List<Overdue> overdue = overdue(w, now);
     Rate acceptance = acceptance(w, from, now);
     List<StageTime> medians = medianTimes(w, from);
     long temporary = jdbc.queryForObject("select count(*) from placement p where "
@@ -140,14 +159,122 @@ class Dashboard {
     List<SubArea> subs = subAreas(area, subAreas);
     return new Summary(area.getCode(), area.getName(), area.getLevel().name(), now, from,
         periodDays, monitored, registered, monitoredTotal, risk, stages, closed, overdue,
-        acceptance, Rate.of(closed, opened), medians, temporary, subs);
+        acceptance, Rate.of(closed, opened), medians, temporary, longTermGuardianship(w),
+        orders(w, from, now), visitsOnTime(w, from, now), filesReviewed(w), subs);
+  }
+
+  /** The labels and responsible groups of the overdue kinds. */
+  static Overdue overdueOf(String kind, long count) {
+    return switch (kind) {
+      case "visits" -> new Overdue(kind, "逾期入户走访", "儿童主任（村）", count);
+      case "triage" -> new Overdue(kind, "逾期报告研判", "未保工作站站长（乡镇）", count);
+      case "referrals" -> new Overdue(kind, "逾期转介跟进", "儿童督导员（乡镇）", count);
+      case "orders" -> new Overdue(kind, "逾期监护干预事项", "法治副站长、县救助保护中心", count);
+      default -> new Overdue(kind, "其他逾期任务", "见任务候选组", count);
+    };
+  }
+
+  /**
+   * Overdue tasks by kind: one count query per named kind; "other" is every overdue task of the area
+   * minus those (the task query cannot exclude process definitions).
+   */
+  private List<Overdue> overdue(Where w, Instant now) {
+    long all = overdueQuery(w, "all", now).count();
+    List<Overdue> result = new ArrayList<>();
+    long named = 0;
+    for (String kind : OVERDUE_KINDS) {
+      if (!kind.equals("other")) {
+        long count = overdueQuery(w, kind, now).count();
+        named += count;
+        result.add(overdueOf(kind, count));
+      }
+    }
+    result.add(overdueOf("other", all - named));
+    return result;
+  }
+
+  /** The intervention orders of the area, restricted through their case's area. */
+  private static String orderArea(Where w) {
+    return "from intervention_order o join guardianship_case g on g.number = o.case_number where "
+        + w.caseArea("g");
+  }
+
+  /**
+   * Children of the area in long-term state guardianship: a long-term guardianship order in force
+   * with no later restoration of the parents' guardianship for the same child.
+   */
+  static final String LONG_TERM_IN_FORCE = "o.kind = 'LONG_TERM_GUARDIANSHIP' and o.status = "
+      + "'IN_FORCE' and not exists (select 1 from intervention_order r where r.child_id = "
+      + "o.child_id and r.kind = 'RESTORATION' and (r.issued_on > o.issued_on or (r.issued_on = "
+      + "o.issued_on and r.id > o.id)))";
+
+  private long longTermGuardianship(Where w) {
+    return jdbc.queryForObject("select count(distinct o.child_id) " + orderArea(w) + " and "
+        + LONG_TERM_IN_FORCE, w.params(), Long.class);
+  }
+
+  private Orders orders(Where w, Instant from, Instant now) {
+    MapSqlParameterSource p = w.params()
+        .addValue("fromDay", java.sql.Date.valueOf(day(from)))
+        .addValue("today", java.sql.Date.valueOf(day(now)));
+    Map<String, Long> byKind = new HashMap<>();
+    jdbc.query("select o.kind, count(*) " + orderArea(w) + " and o.issued_on >= :fromDay "
+        + "group by o.kind", p, rs -> {
+          byKind.put(rs.getString(1), rs.getLong(2));
+        });
+    List<CountByKey> issued = new ArrayList<>();
+    for (org.guardian.intervention.OrderKind kind : org.guardian.intervention.OrderKind.values()) {
+      issued.add(new CountByKey(kind.name(), kind.label(), byKind.getOrDefault(kind.name(), 0L)));
+    }
+    long pending = jdbc.queryForObject("select count(*) " + orderArea(w) + " and "
+        + COURT_PENDING, p, Long.class);
+    long protection = jdbc.queryForObject("select count(*) " + orderArea(w) + " and "
+        + PROTECTION_IN_FORCE, p, Long.class);
+    return new Orders(issued, pending, protection);
+  }
+
+  static final String COURT_PENDING = "o.kind in ('PROTECTION_ORDER', 'REVOCATION') and "
+      + "o.status = 'APPLIED'";
+  static final String PROTECTION_IN_FORCE = "o.kind = 'PROTECTION_ORDER' and o.status = "
+      + "'GRANTED' and o.valid_until >= :today";
+
+  /** The local day (Asia/Shanghai) of a moment: orders and visits are dated by day. */
+  static java.time.LocalDate day(Instant at) {
+    return java.time.LocalDate.ofInstant(at, ZONE);
+  }
+
+  static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+  /** Visits of the period that had a due day: done by it ÷ all of them (visits done on time). */
+  private Rate visitsOnTime(Where w, Instant from, Instant now) {
+    MapSqlParameterSource p = w.params().addValue("fromDay", java.sql.Date.valueOf(day(from)));
+    long[] counts = new long[2];
+    jdbc.query("select count(*), sum(case when v.visited_on <= v.due_on then 1 else 0 end) "
+        + "from visit_record v where " + w.visitArea("v") + " and v.due_on is not null and "
+        + "v.visited_on >= :fromDay", p, rs -> {
+          counts[0] = rs.getLong(1);
+          counts[1] = rs.getLong(2);
+        });
+    return Rate.of(counts[1], counts[0]);
+  }
+
+  /** Files of the area reviewed by the township's child supervisor ÷ all files. */
+  private Rate filesReviewed(Where w) {
+    long[] counts = new long[2];
+    jdbc.query("select count(*), sum(case when c.file_status = 'REVIEWED' then 1 else 0 end) "
+        + "from child c where " + w.child("c"), w.params(), rs -> {
+          counts[0] = rs.getLong(1);
+          counts[1] = rs.getLong(2);
+        });
+    return Rate.of(counts[1], counts[0]);
   }
 
   /** The statistics of one area over a period (a row of the monthly table and annual report). */
   record PeriodStatistics(String areaCode, String areaName, long registeredChildren,
       long monitoredChildren, long reportsReceived, long reportsAcknowledgedInTime,
       long casesOpened, long casesClosed, long overdueVisits, long red, long yellow, long blue,
-      long green, long temporaryGuardianshipsStarted, long temporaryGuardianshipsActive) {}
+      long green, long temporaryGuardianshipsStarted, long temporaryGuardianshipsActive,
+      long ordersRecorded, long longTermGuardianship) {}
 
   /**
    * Statistics of an area from {@code from} (inclusive) to {@code to} (exclusive): reports and
@@ -164,11 +291,13 @@ class Dashboard {
         p, Long.class);
     long monitored = jdbc.queryForObject("select count(*) from child c where " + w.child("c")
         + " and " + MONITORED, p, Long.class);
-    List<Object[]> reports = jdbc.query("select r.received_at, r.acknowledged_at from report r "
-        + "where " + w.caseArea("r") + " and r.received_at >= :from and r.received_at < :to", p,
-        (rs, i) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)});
-    long inTime = reports.stream().filter(r -> r[1] != null && !((Timestamp) r[1]).toInstant()
-        .isAfter(((Timestamp) r[0]).toInstant().plus(acknowledgeWithin))).count();
+    long[] reports = new long[2];
+    jdbc.query("select count(*), sum(case when " + acknowledgedInTime() + " then 1 else 0 end) "
+        + "from report r where " + w.caseArea("r") + " and r.received_at >= :from and "
+        + "r.received_at < :to", p, rs -> {
+          reports[0] = rs.getLong(1);
+          reports[1] = rs.getLong(2);
+        });
     long opened = jdbc.queryForObject("select count(*) from guardianship_case g where "
         + w.caseArea("g") + " and g.status <> 'MERGED' and g.opened_at >= :from and "
         + "g.opened_at < :to", p, Long.class);
@@ -186,11 +315,15 @@ class Dashboard {
     long tgActive = jdbc.queryForObject("select count(*) from placement p where "
         + w.caseArea("p") + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE'", p,
         Long.class);
+    long orders = jdbc.queryForObject("select count(*) " + orderArea(w) + " and o.issued_on >= "
+        + ":fromDay and o.issued_on < :toDay", p.addValue("fromDay",
+            java.sql.Date.valueOf(day(from))).addValue("toDay", java.sql.Date.valueOf(day(to))),
+        Long.class);
     return new PeriodStatistics(area.getCode(), area.getName(), registered, monitored,
-        reports.size(), inTime, opened, closed, overdueQuery(w, "visits", now).count(),
+        reports[0], reports[1], opened, closed, overdueQuery(w, "visits", now).count(),
         colours.getOrDefault("red", 0L), colours.getOrDefault("yellow", 0L),
         colours.getOrDefault("blue", 0L), colours.getOrDefault("green", 0L), tgStarted,
-        tgActive);
+        tgActive, orders, longTermGuardianship(w));
   }
 
   /** A child is under monitoring while its monitoring instance runs (business key = its id). */
@@ -306,12 +439,20 @@ class Dashboard {
     return counts;
   }
 
-  /** Open cases of the area, each with its stage (from the engine's active activities). */
+  /**
+   * Cases in the chain: open (or handed over), and closed cases whose instance still runs (return
+   * visits after closure, stage 结案回访).
+   */
+  static final String IN_CHAIN = "(g.status in ('OPEN', 'HANDED_OVER') or (g.status = 'CLOSED' "
+      + "and exists (select 1 from ACT_RU_EXECUTION x where x.PROC_INST_ID_ = "
+      + "g.process_instance_id)))";
+
+  /** Cases of the area in the chain, each with its stage (from the engine's active activities). */
   List<CaseRow> openCases(Where w) {
     Map<String, List<String>> activities = new HashMap<>();
     jdbc.query("select g.process_instance_id, e.ACT_ID_ from guardianship_case g join "
         + "ACT_RU_EXECUTION e on e.PROC_INST_ID_ = g.process_instance_id where "
-        + w.caseArea("g") + " and g.status in ('OPEN', 'HANDED_OVER') and e.ACT_ID_ is not null",
+        + w.caseArea("g") + " and " + IN_CHAIN + " and e.ACT_ID_ is not null",
         w.params(), rs -> {
           activities.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
               .add(rs.getString(2));
@@ -319,7 +460,7 @@ class Dashboard {
     return jdbc.query("select g.id, g.number, g.status, g.village_code, g.township_code, "
         + "g.process_instance_id, g.opened_at, g.closed_at, g.risk_colour, g.next_step, "
         + "g.triaged_at from guardianship_case g where " + w.caseArea("g")
-        + " and g.status in ('OPEN', 'HANDED_OVER') order by g.opened_at desc", w.params(),
+        + " and " + IN_CHAIN + " order by g.opened_at desc", w.params(),
         (rs, i) -> {
           String pid = rs.getString(6);
           Stage stage = stageOf(activities.getOrDefault(pid, List.of()), rs.getString(3),
@@ -337,7 +478,7 @@ class Dashboard {
         : "g.status <> 'MERGED' and g.opened_at >= :from";
     return jdbc.query("select g.id, g.number, g.status, g.village_code, g.township_code, "
         + "g.process_instance_id, g.opened_at, g.closed_at, g.risk_colour from guardianship_case g "
-        + "where " + w.caseArea("g") + " and " + cond + " order by g.opened_at desc",
+        + "where " + w.caseArea("g") + " and " + cond + " order by g.opened_at desc" + LIST_LIMIT,
         w.params().addValue("from", Timestamp.from(from)),
         (rs, i) -> new CaseRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), instant(rs.getTimestamp(7)),
@@ -352,7 +493,7 @@ class Dashboard {
   static Stage stageOf(List<String> activities, String status, String nextStep,
       boolean triaged) {
     List<String> acts = activities == null ? Collections.emptyList() : activities;
-    if (acts.contains("Task_CloseCase")) {
+    if ("CLOSED".equals(status) || acts.stream().anyMatch(CLOSURE_ACTIVITIES::contains)) {
       return Stage.CLOSURE;
     }
     if (acts.stream().anyMatch(a -> a.contains("Intervention"))) {
@@ -390,35 +531,43 @@ class Dashboard {
     return switch (kind) {
       case "visits" -> q.processDefinitionKey(MONITORING_KEY).taskDefinitionKey(TASK_HOME_VISIT);
       case "triage" -> q.processDefinitionKey(CASE_KEY).taskDefinitionKey(TASK_TRIAGE);
-      case "other" -> q.taskDefinitionKeyNotIn(TASK_HOME_VISIT, TASK_TRIAGE);
-      case "all" -> q;
+      case "referrals" -> q.processDefinitionKey(REFERRAL_KEY);
+      case "orders" -> q.processDefinitionKey(INTERVENTION_KEY);
+      case "all", "other" -> q;
       default -> throw new org.guardian.common.NotFoundException("逾期任务类别 " + kind);
     };
   }
 
-  /** Reports of the area received in the period whose clock has run out, and those acknowledged in it. */
+  /**
+   * When a report's acknowledgement clock runs out: its receipt plus {@code acknowledge-within}, as
+   * an SQL interval literal (standard syntax, read the same by H2 and PostgreSQL; the number comes
+   * from the configuration, never from a request).
+   */
+  private String acknowledgeDeadline() {
+    return "(r.received_at + interval '" + acknowledgeWithin.toSeconds() + "' second)";
+  }
+
+  /** A report acknowledged within its clock. */
+  private String acknowledgedInTime() {
+    return "r.acknowledged_at is not null and r.acknowledged_at <= " + acknowledgeDeadline();
+  }
+
+  /**
+   * Reports of the area received in the period whose clock has run out (or that were acknowledged),
+   * and those acknowledged in time: one aggregate query; a report still within its clock counts in
+   * neither.
+   */
   private Rate acceptance(Where w, Instant from, Instant now) {
     MapSqlParameterSource p = w.params().addValue("from", Timestamp.from(from))
-        .addValue("clockOver", Timestamp.from(now.minus(acknowledgeWithin)));
-    List<Object[]> rows = jdbc.query("select r.received_at, r.acknowledged_at from report r where "
-        + w.caseArea("r") + " and r.received_at >= :from", p,
-        (rs, i) -> new Object[] {rs.getTimestamp(1), rs.getTimestamp(2)});
-    long due = 0;
-    long inTime = 0;
-    for (Object[] r : rows) {
-      Instant received = ((Timestamp) r[0]).toInstant();
-      Instant ack = r[1] == null ? null : ((Timestamp) r[1]).toInstant();
-      boolean onTime = ack != null && !ack.isAfter(received.plus(acknowledgeWithin));
-      boolean clockRunning = ack == null && received.plus(acknowledgeWithin).isAfter(now);
-      if (clockRunning) {
-        continue;
-      }
-      due++;
-      if (onTime) {
-        inTime++;
-      }
-    }
-    return Rate.of(inTime, due);
+        .addValue("now", Timestamp.from(now));
+    long[] counts = new long[2];
+    jdbc.query("select count(*), sum(case when " + acknowledgedInTime() + " then 1 else 0 end) "
+        + "from report r where " + w.caseArea("r") + " and r.received_at >= :from and "
+        + "(r.acknowledged_at is not null or " + acknowledgeDeadline() + " <= :now)", p, rs -> {
+          counts[0] = rs.getLong(1);
+          counts[1] = rs.getLong(2);
+        });
+    return Rate.of(counts[1], counts[0]);
   }
 
   /** Reports of the area in the period that missed their acknowledgement clock. */
@@ -427,14 +576,10 @@ class Dashboard {
     Instant from = now.minus(Duration.ofDays(periodDays));
     return jdbc.queryForList("select r.number, r.received_at, r.acknowledged_at, r.village_code, "
         + "r.township_code, r.channel from report r where " + w.caseArea("r")
-        + " and r.received_at >= :from order by r.received_at desc",
-        w.params().addValue("from", Timestamp.from(from))).stream()
-        .filter(r -> {
-          Instant received = instantOf(r.get("received_at"));
-          Instant ack = instantOf(r.get("acknowledged_at"));
-          return ack == null ? !received.plus(acknowledgeWithin).isAfter(now)
-              : ack.isAfter(received.plus(acknowledgeWithin));
-        }).toList();
+        + " and r.received_at >= :from and ((r.acknowledged_at is null and "
+        + acknowledgeDeadline() + " <= :now) or r.acknowledged_at > " + acknowledgeDeadline()
+        + ") order by r.received_at desc" + LIST_LIMIT,
+        w.params().addValue("from", Timestamp.from(from)).addValue("now", Timestamp.from(now)));
   }
 
   Duration acknowledgeWithin() {
@@ -442,29 +587,64 @@ class Dashboard {
   }
 
   /** Median hours per stage for the cases whose stage ended in the period. */
+  /**
+   * A span of the chain whose median the dashboard shows: from one of a case's moments to another
+   * (0 opened, 1 triaged, 2 handed over, 3 closed).
+   */
+  record Span(String key, String label, int start, int end) {}
+
+  static final List<Span> SPANS = List.of(new Span("report-to-triage", "报告至研判", 0, 1),
+      new Span("triage-to-handover", "研判至移交帮扶干预", 1, 2),
+      new Span("handover-to-closure", "移交至结案", 2, 3),
+      new Span("report-to-closure", "报告至结案（全程）", 0, 3));
+
+  /** A case behind a median: its moments (opened, triaged, handed over, closed). */
+  record SpanCase(String number, String processInstanceId, String villageCode,
+      String townshipCode, Instant[] moments) {}
+
+  /** Cases of the area (merged excluded) of which a moment after the first fell in the period. */
+  private List<SpanCase> spanCases(Where w, Instant from) {
+    return jdbc.query("select g.number, g.process_instance_id, g.village_code, g.township_code, "
+        + "g.opened_at, g.triaged_at, g.handed_over_at, g.closed_at from guardianship_case g "
+        + "where " + w.caseArea("g") + " and g.status <> 'MERGED' and (g.triaged_at >= :from "
+        + "or g.handed_over_at >= :from or g.closed_at >= :from) order by g.opened_at",
+        w.params().addValue("from", Timestamp.from(from)),
+        (rs, i) -> new SpanCase(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), new Instant[] {instant(rs.getTimestamp(5)),
+                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                instant(rs.getTimestamp(8))}));
+  }
+
+  /** The case's span counts in the period: both moments known, the end in the period. */
+  private static boolean ended(SpanCase c, Span span, Instant from) {
+    Instant[] m = c.moments();
+    return m[span.start()] != null && m[span.end()] != null && !m[span.end()].isBefore(from);
+  }
+
   private List<StageTime> medianTimes(Where w, Instant from) {
-    List<Instant[]> rows = jdbc.query("select g.opened_at, g.triaged_at, g.handed_over_at, "
-        + "g.closed_at from guardianship_case g where " + w.caseArea("g")
-        + " and g.status <> 'MERGED' and (g.triaged_at >= :from or g.handed_over_at >= :from "
-        + "or g.closed_at >= :from)", w.params().addValue("from", Timestamp.from(from)),
-        (rs, i) -> new Instant[] {instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)),
-            instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))});
+    List<SpanCase> cases = spanCases(w, from);
     List<StageTime> result = new ArrayList<>();
-    result.add(median("report-to-triage", "报告至研判", rows, 0, 1, from));
-    result.add(median("triage-to-handover", "研判至移交帮扶干预", rows, 1, 2, from));
-    result.add(median("handover-to-closure", "移交至结案", rows, 2, 3, from));
-    result.add(median("report-to-closure", "报告至结案（全程）", rows, 0, 3, from));
+    for (Span span : SPANS) {
+      List<Long> minutes = new ArrayList<>();
+      for (SpanCase c : cases) {
+        if (ended(c, span, from)) {
+          minutes.add(Duration.between(c.moments()[span.start()], c.moments()[span.end()])
+              .toMinutes());
+        }
+      }
+      result.add(median(span, minutes));
+    }
     return result;
   }
 
-  private static StageTime median(String key, String label, List<Instant[]> rows, int start,
-      int end, Instant from) {
-    List<Long> minutes = new ArrayList<>();
-    for (Instant[] r : rows) {
-      if (r[start] != null && r[end] != null && !r[end].isBefore(from)) {
-        minutes.add(Duration.between(r[start], r[end]).toMinutes());
-      }
-    }
+  /** The cases behind the median of a span: those whose span ended in the period. */
+  List<SpanCase> casesOfSpan(Where w, Span span, int periodDays) {
+    Instant from = clock.instant().minus(Duration.ofDays(periodDays));
+    return spanCases(w, from).stream().filter(c -> ended(c, span, from)).limit(LIST_ROWS + 1)
+        .toList();
+  }
+
+  private static StageTime median(Span span, List<Long> minutes) {
     Collections.sort(minutes);
     Double hours = null;
     int n = minutes.size();
@@ -473,17 +653,20 @@ class Dashboard {
           / 2.0;
       hours = Math.round(m / 6.0) / 10.0;
     }
-    return new StageTime(key, label, n, hours);
+    return new StageTime(span.key(), span.label(), n, hours);
   }
 
   /** Children of the area, optionally of one category, monitored or not (for the lists). */
-  List<Map<String, Object>> children(Where w, String category, boolean monitoredOnly) {
+  List<Map<String, Object>> children(Where w, String category, boolean monitoredOnly,
+      String fileStatus) {
     String sql = "select c.id, c.name, c.birth_date, c.village_code, c.file_status from child c "
         + "where " + w.child("c")
         + (monitoredOnly ? " and " + MONITORED : "")
+        + (fileStatus == null ? "" : " and c.file_status = :fileStatus")
         + (category == null ? "" : " and exists (select 1 from child_category cc where "
-            + "cc.child_id = c.id and cc.category = :category)") + " order by c.village_code, c.id";
-    return jdbc.queryForList(sql, w.params().addValue("category", category));
+            + "cc.child_id = c.id and cc.category = :category)") + " order by c.village_code, c.id" + LIST_LIMIT;
+    return jdbc.queryForList(sql, w.params().addValue("category", category)
+        .addValue("fileStatus", fileStatus));
   }
 
   /** Children of the area whose latest confirmed assessment has the colour. */
@@ -493,16 +676,71 @@ class Dashboard {
         + latestAssessments(":asOf").replace("from guardianship_assessment a",
             "from guardianship_assessment a left join child c on c.id = a.child_id")
         + " and a.colour = :colour and a.village_code like :prefix "
-        + "order by a.village_code, a.child_id",
+        + "order by a.village_code, a.child_id" + LIST_LIMIT,
         w.params().addValue("asOf", Timestamp.from(clock.instant())).addValue("colour", colour)
             .addValue("prefix", w.code() + "%"));
+  }
+
+  /** Children of the area in long-term state guardianship (orders in force, not restored). */
+  List<Map<String, Object>> longTermGuardianships(Where w) {
+    return jdbc.queryForList("select o.id, o.case_number, o.child_id, g.village_code, "
+        + "g.township_code, o.issued_on, o.terms " + orderArea(w) + " and " + LONG_TERM_IN_FORCE
+        + " order by o.issued_on, o.id" + LIST_LIMIT, w.params());
+  }
+
+  /**
+   * Intervention orders of the area: of one kind recorded in the period, or ({@code status}
+   * {@code APPLIED}) the court applications waiting for a ruling, or ({@code GRANTED}) the
+   * protection orders in force.
+   */
+  List<Map<String, Object>> orders(Where w, String kind, String status, int periodDays) {
+    Instant now = clock.instant();
+    MapSqlParameterSource p = w.params().addValue("kind", kind)
+        .addValue("fromDay", java.sql.Date.valueOf(day(now.minus(Duration.ofDays(periodDays)))))
+        .addValue("today", java.sql.Date.valueOf(day(now)));
+    String cond = "APPLIED".equals(status) ? COURT_PENDING
+        : "GRANTED".equals(status) ? PROTECTION_IN_FORCE
+        : "o.kind = :kind and o.issued_on >= :fromDay";
+    return jdbc.queryForList("select o.id, o.case_number, o.child_id, o.kind, o.status, "
+        + "o.issuer, o.issued_on, o.valid_until, g.village_code, g.township_code, "
+        + "g.process_instance_id " + orderArea(w) + " and " + cond
+        + " order by o.issued_on desc, o.id desc" + LIST_LIMIT, p);
+  }
+
+  /** Visits of the area in the period done after their due day. */
+  List<Map<String, Object>> lateVisits(Where w, int periodDays) {
+    Instant from = clock.instant().minus(Duration.ofDays(periodDays));
+    return jdbc.queryForList("select v.child_id, c.name, c.birth_date, v.village_code, "
+        + "v.due_on, v.visited_on, v.recorded_by from visit_record v join child c on c.id = "
+        + "v.child_id where " + w.visitArea("v") + " and v.due_on is not null and "
+        + "v.visited_on >= :fromDay and v.visited_on > v.due_on "
+        + "order by v.visited_on desc" + LIST_LIMIT, w.params()
+        .addValue("fromDay", java.sql.Date.valueOf(day(from))));
+  }
+
+  /** The kind of overdue work a task counts as (the same split as {@link #overdueQuery}). */
+  static String overdueKindOf(String processDefinitionId, String taskDefinitionKey) {
+    String key = processDefinitionId == null ? "" : processDefinitionId.split(":")[0];
+    if (key.equals(MONITORING_KEY) && TASK_HOME_VISIT.equals(taskDefinitionKey)) {
+      return "visits";
+    }
+    if (key.equals(CASE_KEY) && TASK_TRIAGE.equals(taskDefinitionKey)) {
+      return "triage";
+    }
+    if (key.equals(REFERRAL_KEY)) {
+      return "referrals";
+    }
+    if (key.equals(INTERVENTION_KEY)) {
+      return "orders";
+    }
+    return "other";
   }
 
   /** Active temporary guardianships of the area. */
   List<Map<String, Object>> temporaryGuardianships(Where w) {
     return jdbc.queryForList("select p.id, p.case_number, p.child_id, p.village_code, "
         + "p.township_code, p.decided_at, p.reviews from placement p where " + w.caseArea("p")
-        + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE' order by p.decided_at",
+        + " and p.kind = 'TEMPORARY_GUARDIANSHIP' and p.status = 'ACTIVE' order by p.decided_at" + LIST_LIMIT,
         w.params());
   }
 
@@ -548,6 +786,12 @@ class Dashboard {
     String child(String alias) {
       return level == AreaLevel.VILLAGE ? alias + ".village_code = :area"
           : alias + ".township_code like :prefix";
+    }
+
+    /** Visits know their village only. */
+    String visitArea(String alias) {
+      return level == AreaLevel.VILLAGE ? alias + ".village_code = :area"
+          : alias + ".village_code like :prefix";
     }
 
     /** Cases, reports and placements always know their township, not always their village. */

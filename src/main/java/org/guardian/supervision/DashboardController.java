@@ -78,7 +78,18 @@ class DashboardController {
 
   /** A list behind a figure, as the page shows it and the API returns it. */
   record ListView(String kind, String title, String areaCode, String areaName,
-      List<String> columns, List<List<Cell>> rows) {}
+      List<String> columns, List<List<Cell>> rows, boolean truncated) {
+    ListView(String kind, String title, String areaCode, String areaName, List<String> columns,
+        List<List<Cell>> rows) {
+      this(kind, title, areaCode, areaName, columns, rows, false);
+    }
+
+    /** At most {@link Dashboard#LIST_ROWS} rows; truncated says there were more. */
+    ListView limited() {
+      return rows.size() <= Dashboard.LIST_ROWS ? this : new ListView(kind, title, areaCode,
+          areaName, columns, rows.subList(0, Dashboard.LIST_ROWS), true);
+    }
+  }
 
   /** A step of the drill-down path (county → township → village). */
   record Crumb(String code, String name) {}
@@ -95,6 +106,7 @@ class DashboardController {
         ? dashboard.openCases(new Where(summary.areaCode(), AreaLevel.VILLAGE)) : List.of();
     model.addAttribute("cases", cases);
     model.addAttribute("cockpit", COCKPIT);
+    model.addAttribute("nationalExport", CurrentUser.get().hasAnyRole(NationalExport.EXPORTERS));
     return "dashboard";
   }
 
@@ -173,16 +185,20 @@ class DashboardController {
   ListView list(String kind, Map<String, String> params) {
     Area area = resolve(params.get("area"));
     Where w = Where.of(area);
-    ListView view = switch (kind) {
+    ListView view = (switch (kind) {
       case "children" -> children(area, w, params.get("category"),
-          !"false".equals(params.get("monitored")));
+          !"false".equals(params.get("monitored")), params.get("fileStatus"));
       case "risk" -> risk(area, w, required(params, "colour"));
       case "cases" -> cases(area, w, params);
       case "tasks" -> overdueTasks(area, w, required(params, "kind"));
       case "late-reports" -> lateReports(area, w, days(params));
       case "temporary-guardianship" -> temporaryGuardianship(area, w);
+      case "long-term-guardianship" -> longTermGuardianship(area, w);
+      case "orders" -> orders(area, w, params);
+      case "late-visits" -> lateVisits(area, w, days(params));
+      case "stage-times" -> stageTimes(area, w, required(params, "span"), days(params));
       default -> throw new NotFoundException("列表 " + kind);
-    };
+    }).limited();
     audit.record(AuditAction.DASHBOARD_LIST_VIEWED, null, area.getCode(),
         "list=" + kind + " rows=" + view.rows().size());
     return view;
@@ -225,7 +241,16 @@ class DashboardController {
     return ChildLabel.of(name.toString(), age, villageName(row.get("village_code")));
   }
 
-  private ListView children(Area area, Where w, String category, boolean monitored) {
+  private ListView children(Area area, Where w, String category, boolean monitored,
+      String fileStatus) {
+    String statusLabel = "";
+    if (fileStatus != null) {
+      try {
+        statusLabel = "（" + org.guardian.registry.FileStatus.valueOf(fileStatus).label() + "）";
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(List.of(new FieldProblem("fileStatus", "未知档案状态")));
+      }
+    }
     String categoryLabel = "";
     if (category != null) {
       try {
@@ -235,12 +260,12 @@ class DashboardController {
       }
     }
     List<List<Cell>> rows = new ArrayList<>();
-    for (Map<String, Object> r : dashboard.children(w, category, monitored)) {
+    for (Map<String, Object> r : dashboard.children(w, category, monitored, fileStatus)) {
       rows.add(List.of(Cell.of(r.get("id")), Cell.of(label(r)),
           Cell.of(villageName(r.get("village_code"))), Cell.of(fileStatus(r.get("file_status")))));
     }
     return new ListView("children", (monitored ? "监测中的" : "登记的") + categoryLabel
-        + (categoryLabel.isEmpty() ? "儿童" : ""), area.getCode(), area.getName(),
+        + (categoryLabel.isEmpty() ? "儿童" : "") + statusLabel, area.getCode(), area.getName(),
         List.of("档案号", "儿童", "村（社区）", "档案状态"), rows);
   }
 
@@ -333,8 +358,16 @@ class DashboardController {
 
   private ListView overdueTasks(Area area, Where w, String kind) {
     Instant now = dashboard.now();
+    if (!Dashboard.OVERDUE_KINDS.contains(kind)) {
+      throw new InvalidInputException(List.of(new FieldProblem("kind",
+          "应为 " + String.join("、", Dashboard.OVERDUE_KINDS))));
+    }
     List<Task> list = dashboard.overdueQuery(w, kind, now).orderByDueDate().asc()
-        .listPage(0, 500);
+        .listPage(0, kind.equals("other") ? 10 * Dashboard.LIST_ROWS : Dashboard.LIST_ROWS + 1)
+        .stream()
+        .filter(t -> !kind.equals("other") || Dashboard.overdueKindOf(t.getProcessDefinitionId(),
+            t.getTaskDefinitionKey()).equals("other"))
+        .limit(Dashboard.LIST_ROWS + 1).toList();
     List<List<Cell>> rows = new ArrayList<>();
     for (Task t : list) {
       List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
@@ -346,12 +379,7 @@ class DashboardController {
           Cell.of(String.join("、", groups)),
           Cell.of(t.getAssignee() == null ? "未认领" : t.getAssignee())));
     }
-    String title = switch (kind) {
-      case "visits" -> "逾期入户走访";
-      case "triage" -> "逾期报告研判";
-      case "other" -> "其他逾期任务";
-      default -> "逾期任务";
-    };
+    String title = Dashboard.overdueOf(kind, 0).label();
     return new ListView("tasks", title, area.getCode(), area.getName(),
         List.of("任务（流程实例）", "截止时间", "逾期天数", "负责组", "办理人"), rows);
   }
@@ -382,6 +410,107 @@ class DashboardController {
     }
     return new ListView("temporary-guardianship", "临时监护中的儿童", area.getCode(),
         area.getName(), List.of("案件编号", "档案号", "地区", "决定时间", "复查次数"), rows);
+  }
+
+  private ListView longTermGuardianship(Area area, Where w) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Map<String, Object> r : dashboard.longTermGuardianships(w)) {
+      rows.add(List.of(Cell.of(r.get("case_number")), Cell.of(r.get("child_id")),
+          Cell.of(villageName(r.get("village_code") == null ? r.get("township_code")
+              : r.get("village_code"))),
+          Cell.of(r.get("issued_on"))));
+    }
+    return new ListView("long-term-guardianship", "长期监护中的儿童", area.getCode(),
+        area.getName(), List.of("案件编号", "档案号", "地区", "决定日期"), rows);
+  }
+
+  private ListView orders(Area area, Where w, Map<String, String> params) {
+    String status = params.get("status");
+    String kind = params.get("kind");
+    String title;
+    if (status != null) {
+      title = switch (status) {
+        case "APPLIED" -> "待法院裁定的申请（人身安全保护令、撤销监护人资格）";
+        case "GRANTED" -> "有效的人身安全保护令";
+        default -> throw new InvalidInputException(
+            List.of(new FieldProblem("status", "应为 APPLIED 或 GRANTED")));
+      };
+    } else {
+      try {
+        title = "近" + days(params) + "天的"
+            + org.guardian.intervention.OrderKind.valueOf(required(params, "kind")).label();
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(List.of(new FieldProblem("kind", "未知干预措施")));
+      }
+    }
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Map<String, Object> r : dashboard.orders(w, kind, status, days(params))) {
+      Object pid = r.get("process_instance_id");
+      rows.add(List.of(pid == null ? Cell.of(r.get("case_number"))
+              : new Cell(String.valueOf(r.get("case_number")), COCKPIT + pid),
+          Cell.of(r.get("child_id")), Cell.of(orderKindLabel(r.get("kind"))),
+          Cell.of(orderStatusLabel(r.get("status"))), Cell.of(r.get("issuer")),
+          Cell.of(r.get("issued_on")), Cell.of(r.get("valid_until")),
+          Cell.of(villageName(r.get("village_code") == null ? r.get("township_code")
+              : r.get("village_code")))));
+    }
+    return new ListView("orders", title, area.getCode(), area.getName(), List.of(
+        "案件编号（流程实例）", "档案号", "措施", "状态", "决定机关", "日期", "有效期至", "地区"),
+        rows);
+  }
+
+  private static String orderKindLabel(Object kind) {
+    try {
+      return org.guardian.intervention.OrderKind.valueOf(String.valueOf(kind)).label();
+    } catch (IllegalArgumentException e) {
+      return String.valueOf(kind);
+    }
+  }
+
+  static String orderStatusLabel(Object status) {
+    return switch (String.valueOf(status)) {
+      case "ISSUED" -> "已发出";
+      case "APPLIED" -> "已申请，待裁定";
+      case "GRANTED" -> "已准予";
+      case "REFUSED" -> "已驳回";
+      case "COMPLIED" -> "已履行";
+      case "NOT_COMPLIED" -> "未履行";
+      case "NOT_RENEWED" -> "不再延长";
+      case "IN_FORCE" -> "生效中";
+      default -> String.valueOf(status);
+    };
+  }
+
+  private ListView stageTimes(Area area, Where w, String key, int days) {
+    Dashboard.Span span = Dashboard.SPANS.stream().filter(s -> s.key().equals(key)).findFirst()
+        .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("span",
+            "应为 " + String.join("、", Dashboard.SPANS.stream().map(Dashboard.Span::key)
+                .toList())))));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Dashboard.SpanCase c : dashboard.casesOfSpan(w, span, days)) {
+      Instant start = c.moments()[span.start()];
+      Instant end = c.moments()[span.end()];
+      rows.add(List.of(c.processInstanceId() == null ? Cell.of(c.number())
+              : new Cell(c.number(), COCKPIT + c.processInstanceId()),
+          Cell.of(villageName(c.villageCode() == null ? c.townshipCode() : c.villageCode())),
+          Cell.of(fmt(start)), Cell.of(fmt(end)),
+          Cell.of(Math.round(java.time.Duration.between(start, end).toMinutes() / 6.0) / 10.0)));
+    }
+    return new ListView("stage-times", "近" + days + "天" + span.label() + "的用时",
+        area.getCode(), area.getName(), List.of("案件编号（流程实例）", "地区", "开始", "结束",
+            "用时（小时）"), rows);
+  }
+
+  private ListView lateVisits(Area area, Where w, int days) {
+    List<List<Cell>> rows = new ArrayList<>();
+    for (Map<String, Object> r : dashboard.lateVisits(w, days)) {
+      rows.add(List.of(Cell.of(r.get("child_id")), Cell.of(label(r)),
+          Cell.of(villageName(r.get("village_code"))), Cell.of(r.get("due_on")),
+          Cell.of(r.get("visited_on")), Cell.of(r.get("recorded_by"))));
+    }
+    return new ListView("late-visits", "近" + days + "天未按时完成的走访", area.getCode(),
+        area.getName(), List.of("档案号", "儿童", "村（社区）", "应走访日期", "走访日期", "记录人"),
+        rows);
   }
 
   private static String fmt(Instant at) {

@@ -10,6 +10,7 @@ import org.guardian.audit.AuditAction;
 import org.guardian.audit.AuditLog;
 import org.guardian.common.ForbiddenException;
 import org.guardian.people.Area;
+import org.guardian.people.Areas;
 import org.guardian.people.CurrentUser;
 import org.guardian.people.Role;
 import org.springframework.http.ContentDisposition;
@@ -32,26 +33,48 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class NationalExport {
 
-  static final String LAYOUT = "guardian-national-export/1";
+  static final String LAYOUT = "guardian-national-export/2";
+  static final Role[] EXPORTERS = {Role.COUNTY_CENTRE, Role.ADMIN};
 
   private final NamedParameterJdbcTemplate jdbc;
   private final DashboardController access;
   private final AuditLog audit;
   private final java.time.Clock clock;
+  private final NationalCodes codes;
+  private final Areas areas;
 
   NationalExport(NamedParameterJdbcTemplate jdbc, DashboardController access, AuditLog audit,
-      java.time.Clock clock) {
+      java.time.Clock clock, NationalCodes codes, Areas areas) {
     this.clock = clock;
     this.jdbc = jdbc;
     this.access = access;
     this.audit = audit;
+    this.codes = codes;
+    this.areas = areas;
+  }
+
+  private List<NationalCodes.Coded> coded(String list, List<String> guardianCodes) {
+    return guardianCodes.stream().map(c -> codes.of(list, c)).toList();
+  }
+
+  /** The area of a file: each level's statistical division code and name. */
+  private Map<String, Object> area(String county, String township, String village,
+      Map<String, String> names) {
+    Map<String, Object> a = new LinkedHashMap<>();
+    for (String[] level : new String[][] {{"county", county}, {"township", township},
+        {"village", village}}) {
+      a.put(level[0] + "Code", level[1]);
+      a.put(level[0] + "Name", level[1] == null ? null : names.computeIfAbsent(level[1],
+          c -> areas.find(c).map(Area::getName).orElse(null)));
+    }
+    return a;
   }
 
   @GetMapping(path = "/dashboard/export/national.json")
   @Transactional
   ResponseEntity<Map<String, Object>> export(@RequestParam(required = false) String area) {
     CurrentUser user = CurrentUser.get();
-    if (!user.hasAnyRole(Role.COUNTY_CENTRE, Role.ADMIN)) {
+    if (!user.hasAnyRole(EXPORTERS)) {
       audit.recordSeparately(AuditAction.DASHBOARD_ACCESS_DENIED, null, area, "national-export");
       throw new ForbiddenException("儿童档案导出仅限县未成年人救助保护中心");
     }
@@ -74,8 +97,8 @@ class NationalExport {
         + w.child("c") + " order by g.id", p, rs -> {
           Map<String, Object> g = new LinkedHashMap<>();
           g.put("name", rs.getString(2));
-          g.put("relationship", rs.getString(3));
-          g.put("capacity", rs.getString(4));
+          g.put("relationship", codes.of("relationship", rs.getString(3)));
+          g.put("capacity", codes.of("capacity", rs.getString(4)));
           g.put("worksAway", rs.getBoolean(5));
           g.put("worksAwaySince", rs.getDate(6) == null ? null : rs.getDate(6).toString());
           guardians.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(g);
@@ -91,6 +114,20 @@ class NationalExport {
             java.sql.Timestamp.from(clock.instant())), rs -> {
           colours.put(rs.getLong(1), rs.getString(2));
         });
+    Map<Long, List<Map<String, Object>>> orders = new HashMap<>();
+    jdbc.query("select o.child_id, o.kind, o.status, o.issuer, o.issued_on, o.valid_until, "
+        + "o.case_number from intervention_order o join child c on c.id = o.child_id where "
+        + w.child("c") + " order by o.issued_on, o.id", p, rs -> {
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("kind", codes.of("order-kind", rs.getString(2)));
+          o.put("status", codes.of("order-status", rs.getString(3)));
+          o.put("issuer", rs.getString(4));
+          o.put("issuedOn", rs.getDate(5).toString());
+          o.put("validUntil", rs.getDate(6) == null ? null : rs.getDate(6).toString());
+          o.put("caseNumber", rs.getString(7));
+          orders.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(o);
+        });
+    Map<String, String> names = new HashMap<>();
     List<Map<String, Object>> files = new ArrayList<>();
     jdbc.query("select c.id, c.id_number, c.name, c.sex, c.birth_date, c.village_code, "
         + "c.township_code, c.county_code, c.difficulty_kind, c.school, c.caregiver_name, "
@@ -101,36 +138,37 @@ class NationalExport {
           f.put("fileId", id);
           f.put("idNumber", rs.getString(2));
           f.put("name", rs.getString(3));
-          f.put("sex", rs.getString(4));
+          f.put("sex", codes.of("sex", rs.getString(4)));
           f.put("birthDate", rs.getDate(5).toString());
-          f.put("villageCode", rs.getString(6));
-          f.put("townshipCode", rs.getString(7));
-          f.put("countyCode", rs.getString(8));
-          f.put("categories", categories.getOrDefault(id, List.of()));
-          f.put("riskFlags", flags.getOrDefault(id, List.of()));
-          f.put("difficultyKind", rs.getString(9));
+          f.put("area", area(rs.getString(8), rs.getString(7), rs.getString(6), names));
+          f.put("categories", coded("category", categories.getOrDefault(id, List.of())));
+          f.put("riskFlags", coded("risk-flag", flags.getOrDefault(id, List.of())));
+          f.put("difficultyKind", codes.of("difficulty", rs.getString(9)));
           f.put("school", rs.getString(10));
           f.put("guardians", guardians.getOrDefault(id, List.of()));
           Map<String, Object> caregiver = new LinkedHashMap<>();
           caregiver.put("name", rs.getString(11));
-          caregiver.put("relationship", rs.getString(12));
+          caregiver.put("relationship", codes.of("relationship", rs.getString(12)));
           f.put("entrustedCaregiver", rs.getString(11) == null ? null : caregiver);
           f.put("householdSize", rs.getObject(13));
-          f.put("economicStatus", rs.getString(14));
-          f.put("fileStatus", rs.getString(15));
+          f.put("economicStatus", codes.of("economic-status", rs.getString(14)));
+          f.put("fileStatus", codes.of("file-status", rs.getString(15)));
           Object[] v = visits.get(id);
           f.put("visits", v == null ? 0L : v[0]);
           f.put("lastVisitOn", v == null || v[1] == null ? null : v[1].toString());
-          f.put("riskColour", colours.get(id));
+          f.put("riskLevel", codes.of("risk-level", colours.get(id)));
+          f.put("interventionOrders", orders.getOrDefault(id, List.of()));
+          f.put("villageCode", rs.getString(6));
           files.add(f);
         });
     for (Map<String, Object> f : files) {
       audit.record(AuditAction.CHILD_EXPORTED, (Long) f.get("fileId"),
-          (String) f.get("villageCode"), "national-export");
+          (String) f.remove("villageCode"), "national-export");
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("layout", LAYOUT);
     body.put("areaCode", a.getCode());
+    body.put("areaName", a.getName());
     body.put("exportedAt", clock.instant().toString());
     body.put("count", files.size());
     body.put("children", files);

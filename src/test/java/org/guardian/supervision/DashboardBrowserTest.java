@@ -123,6 +123,10 @@ class DashboardBrowserTest {
     // another township is not reachable by editing the address
     browser.get(url("/dashboard?area=371330102"));
     assertThat(browser.getPageSource()).doesNotContain("石桥镇").contains("404");
+    // ... and the browser shows Guardian's Chinese error page, not JSON
+    assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("未找到（404）");
+    assertThat(browser.findElement(By.id("error-detail")).getText()).contains("不在您的辖区内");
+    screenshot("error-404.png");
 
     // a tablet in portrait
     browser.manage().window().setSize(new Dimension(820, 1180));

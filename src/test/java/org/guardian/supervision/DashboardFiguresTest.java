@@ -84,13 +84,18 @@ class DashboardFiguresTest {
     assertThat(count(s.path("casesByStage"), "REPORT")).isZero();
     assertThat(count(s.path("casesByStage"), "ASSESSMENT")).isZero();
     assertThat(count(s.path("casesByStage"), "INTERVENTION")).isZero();
+    // W: closed, its instance still running (return visits)
+    assertThat(count(s.path("casesByStage"), "CLOSURE")).isEqualTo(1);
     assertThat(s.path("casesClosedInPeriod").asLong()).isEqualTo(1);
 
     // overdue work
     JsonNode visits = byKind(s.path("overdue"), "kind", "visits");
     assertThat(visits.path("count").asLong()).isEqualTo(1);
     assertThat(byKind(s.path("overdue"), "kind", "triage").path("count").asLong()).isEqualTo(1);
-    assertThat(byKind(s.path("overdue"), "kind", "other").path("count").asLong()).isZero();
+    assertThat(byKind(s.path("overdue"), "kind", "referrals").path("count").asLong()).isZero();
+    assertThat(byKind(s.path("overdue"), "kind", "orders").path("count").asLong()).isEqualTo(1);
+    // D's file review
+    assertThat(byKind(s.path("overdue"), "kind", "other").path("count").asLong()).isEqualTo(1);
 
     // acceptance: Z's report and one other in time, one 30 h late
     assertThat(s.path("acceptance").path("numerator").asLong()).isEqualTo(2);
@@ -115,6 +120,24 @@ class DashboardFiguresTest {
         .isEqualTo(144.0);
 
     assertThat(s.path("temporaryGuardianship").asLong()).isEqualTo(1);
+    // D in long-term guardianship; C's was followed by a restoration
+    assertThat(s.path("longTermGuardianship").asLong()).isEqualTo(1);
+    JsonNode orders = s.path("orders");
+    assertThat(count(orders.path("issuedInPeriod"), "LONG_TERM_GUARDIANSHIP")).isEqualTo(1);
+    assertThat(count(orders.path("issuedInPeriod"), "RESTORATION")).isEqualTo(1);
+    assertThat(count(orders.path("issuedInPeriod"), "SUPERVISION_ORDER")).isEqualTo(1);
+    assertThat(count(orders.path("issuedInPeriod"), "PROTECTION_ORDER")).isEqualTo(1);
+    assertThat(count(orders.path("issuedInPeriod"), "ADMONITION")).isZero();
+    assertThat(count(orders.path("issuedInPeriod"), "REVOCATION")).isZero();
+    assertThat(orders.path("courtApplicationsPending").asLong()).isEqualTo(1);
+    assertThat(orders.path("protectionOrdersInForce").asLong()).isEqualTo(1);
+    // visits of the period with a due day: A on time, B late
+    assertThat(s.path("visitsOnTime").path("numerator").asLong()).isEqualTo(1);
+    assertThat(s.path("visitsOnTime").path("denominator").asLong()).isEqualTo(2);
+    assertThat(s.path("visitsOnTime").path("percent").asDouble()).isEqualTo(50.0);
+    // files: A and B reviewed of 4
+    assertThat(s.path("filesReviewed").path("numerator").asLong()).isEqualTo(2);
+    assertThat(s.path("filesReviewed").path("denominator").asLong()).isEqualTo(4);
     assertThat(s.path("subAreas")).isEmpty();
   }
 
@@ -154,6 +177,56 @@ class DashboardFiguresTest {
     assertThat(sup.json("/dashboard/api/list/late-reports" + a, 200).path("rows")).hasSize(1);
     JsonNode temporary = sup.json("/dashboard/api/list/temporary-guardianship" + a, 200);
     assertThat(ids(temporary, 1)).containsExactly(String.valueOf(f.childC));
+
+    JsonNode returnVisits = sup.json("/dashboard/api/list/cases" + a + "&stage=CLOSURE", 200);
+    assertThat(ids(returnVisits, 0)).containsExactly(f.caseW);
+
+    JsonNode overdueOrders = sup.json("/dashboard/api/list/tasks" + a + "&kind=orders", 200);
+    assertThat(overdueOrders.path("rows")).hasSize(1);
+    assertThat(overdueOrders.path("rows").get(0).get(0).path("href").asText())
+        .endsWith(f.interventionInstance);
+    assertThat(overdueOrders.path("rows").get(0).get(3).path("text").asText())
+        .isEqualTo("legal-officer@371330");
+    JsonNode other = sup.json("/dashboard/api/list/tasks" + a + "&kind=other", 200);
+    assertThat(other.path("rows")).hasSize(1);
+    assertThat(other.path("rows").get(0).get(3).path("text").asText())
+        .isEqualTo("child-supervisor@" + DashboardFixture.TOWNSHIP);
+    assertThat(sup.json("/dashboard/api/list/tasks" + a + "&kind=referrals", 200).path("rows"))
+        .isEmpty();
+    sup.json("/dashboard/api/list/tasks" + a + "&kind=everything", 400);
+
+    JsonNode longTerm = sup.json("/dashboard/api/list/long-term-guardianship" + a, 200);
+    assertThat(ids(longTerm, 1)).containsExactly(String.valueOf(f.childD));
+    JsonNode pending = sup.json("/dashboard/api/list/orders" + a + "&status=APPLIED", 200);
+    assertThat(ids(pending, 1)).containsExactly(String.valueOf(f.childB));
+    assertThat(pending.path("rows").get(0).get(0).path("text").asText()).isEqualTo(f.caseX);
+    JsonNode inForce = sup.json("/dashboard/api/list/orders" + a + "&status=GRANTED", 200);
+    assertThat(ids(inForce, 1)).containsExactly(String.valueOf(f.childB));
+    JsonNode supervision = sup.json("/dashboard/api/list/orders" + a
+        + "&kind=SUPERVISION_ORDER", 200);
+    assertThat(ids(supervision, 1)).containsExactly(String.valueOf(f.childA));
+    assertThat(sup.json("/dashboard/api/list/orders" + a + "&kind=ADMONITION", 200)
+        .path("rows")).isEmpty();
+    assertThat(ids(sup.json("/dashboard/api/list/orders" + a + "&kind=ADMONITION&days=60", 200),
+        1)).containsExactly(String.valueOf(f.childA));
+    sup.json("/dashboard/api/list/orders" + a + "&kind=PARKING_TICKET", 400);
+
+    // behind the medians: X and Y were handed over in the period (96 h and 24 h)
+    JsonNode handover = sup.json("/dashboard/api/list/stage-times" + a
+        + "&span=triage-to-handover", 200);
+    assertThat(ids(handover, 0)).containsExactlyInAnyOrder(f.caseX, f.caseY);
+    assertThat(ids(handover, 4)).containsExactlyInAnyOrder("96.0", "24.0");
+    JsonNode whole = sup.json("/dashboard/api/list/stage-times" + a + "&span=report-to-closure",
+        200);
+    assertThat(ids(whole, 0)).containsExactly(f.caseY);
+    assertThat(ids(whole, 4)).containsExactly("144.0");
+    sup.json("/dashboard/api/list/stage-times" + a + "&span=forever", 400);
+
+    JsonNode lateVisits = sup.json("/dashboard/api/list/late-visits" + a, 200);
+    assertThat(ids(lateVisits, 0)).containsExactly(String.valueOf(f.childB));
+    JsonNode pendingFiles = sup.json("/dashboard/api/list/children" + a
+        + "&monitored=false&fileStatus=PENDING_REVIEW", 200);
+    assertThat(ids(pendingFiles, 0)).containsExactly(String.valueOf(f.childD));
 
     HttpResponse<String> page = sup.get("/dashboard/list/cases" + a + "&stage=TRIAGE");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -219,21 +292,43 @@ class DashboardFiguresTest {
   void theCountyCentreExportsTheVillagesFilesForTheNationalSystemEachAudited() {
     WebSession centre = WebSession.signedIn(port, "centre");
     JsonNode export = centre.json("/dashboard/export/national.json?area=" + f.village, 200);
-    assertThat(export.path("layout").asText()).isEqualTo("guardian-national-export/1");
+    assertThat(export.path("layout").asText()).isEqualTo("guardian-national-export/2");
     assertThat(export.path("count").asInt()).isEqualTo(4);
     List<Long> ids = new ArrayList<>();
     export.path("children").forEach(c -> ids.add(c.path("fileId").asLong()));
     assertThat(ids).containsExactlyInAnyOrder(f.childA, f.childB, f.childC, f.childD);
     for (JsonNode c : export.path("children")) {
       assertThat(c.path("idNumber").asText()).hasSize(18);
-      assertThat(c.path("villageCode").asText()).isEqualTo(f.village);
+      assertThat(c.path("area").path("villageCode").asText()).isEqualTo(f.village);
+      assertThat(c.path("area").path("villageName").asText()).startsWith("看板测试村");
+      assertThat(c.path("area").path("townshipCode").asText()).isEqualTo("371330109");
+      assertThat(c.path("area").path("countyCode").asText()).isEqualTo("371330");
+      assertThat(c.path("area").path("countyName").asText()).isNotBlank();
+      assertThat(c.path("sex").path("code").asText()).isIn("1", "2");
       assertThat(c.path("guardians")).isNotEmpty();
+      for (JsonNode g : c.path("guardians")) {
+        assertThat(g.path("relationship").path("code").asText()).isIn("51", "52", "60", "70",
+            "97", "99");
+        assertThat(g.path("capacity").path("name").asText()).contains("监护能力");
+      }
+      assertThat(c.path("fileStatus").path("name").asText()).isIn("待审核", "退回补正", "已审核");
+      assertThat(c.toString()).doesNotContain("LEFT_BEHIND", "FATHER", "MOTHER", "\"red\"",
+          "PENDING_REVIEW", "REVIEWED");
       if (c.path("fileId").asLong() == f.childB) {
-        assertThat(c.path("categories").toString()).contains("LEFT_BEHIND", "MIGRANT");
-        assertThat(c.path("riskColour").asText()).isEqualTo("red");
+        assertThat(c.path("categories").findValuesAsText("name"))
+            .containsExactlyInAnyOrder("农村留守儿童", "流动儿童");
+        assertThat(c.path("riskLevel").path("name").asText()).isEqualTo("极危（红色）");
+        assertThat(c.path("interventionOrders").findValuesAsText("name"))
+            .contains("人身安全保护令", "已申请待裁定", "已准予");
       }
       if (c.path("fileId").asLong() == f.childA) {
-        assertThat(c.path("riskColour").asText()).isEqualTo("yellow");
+        assertThat(c.path("riskLevel").path("name").asText()).isEqualTo("中危（黄色）");
+      }
+      if (c.path("fileId").asLong() == f.childD) {
+        assertThat(c.path("interventionOrders").get(0).path("kind").path("name").asText())
+            .isEqualTo("民政部门长期监护");
+        assertThat(c.path("interventionOrders").get(0).path("status").path("name").asText())
+            .isEqualTo("生效中");
       }
     }
     assertThat(jdbc.queryForObject("select count(*) from audit_event where action = "
@@ -271,6 +366,15 @@ class DashboardFiguresTest {
 
     HttpResponse<String> villagePage = sup.get("/dashboard?area=" + f.village);
     assertThat(villagePage.statusCode()).isEqualTo(200);
+    assertThat(villagePage.body()).contains("长期监护中", "监护干预措施", "待法院裁定的申请",
+        "走访按时率", "档案已审核", "报表下载",
+        "/dashboard/export/monthly.xlsx?area=" + f.village,
+        "/dashboard/export/annual.pdf?area=" + f.village,
+        "/dashboard/list/long-term-guardianship?area=" + f.village,
+        "/dashboard/list/orders?area=" + f.village + "&amp;status=APPLIED")
+        .doesNotContain("national.json");
+    assertThat(WebSession.signedIn(port, "centre").get("/dashboard?area=" + f.village).body())
+        .contains("/dashboard/export/national.json?area=" + f.village);
     assertThat(villagePage.body()).contains("本村在办案件", f.caseZ,
         "#/process-instance/" + f.caseZInstance);
     // the risk table of the page shows the same numbers as the API, each linking to its list

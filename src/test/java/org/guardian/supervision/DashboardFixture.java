@@ -35,7 +35,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       1 h;
  *   <li>assessments: A red 40 days ago then yellow yesterday, B red yesterday, C green pending;
  *   <li>placements: C in temporary guardianship (active), B with relatives, A in an ended temporary
- *       guardianship.
+ *       guardianship;
+ *   <li>case W (rows only): opened 40 days ago, closed 35 days ago, its instance still running (it
+ *       stands in for a case waiting for its return visit: the dashboard only asks whether the
+ *       instance runs), so it is at stage 结案回访 and counts in no period figure;
+ *   <li>intervention orders (on case X): D in long-term guardianship since 5 days ago; C was in
+ *       long-term guardianship 50 days ago, restored 10 days ago (not counted); a supervision order
+ *       about A 3 days ago; a protection order for B applied for 2 days ago (pending); a protection
+ *       order for B granted 40 days ago, valid for 100 more days (in force); an admonition of A 45
+ *       days ago (outside the period);
+ *   <li>a real guardianship-intervention instance of case X whose first task (选择干预措施) is
+ *       overdue, and D's file review task overdue (other);
+ *   <li>visits with due days: A visited 12 days ago (due 10 days ago, on time), B visited 8 days
+ *       ago (due 10 days ago, late), C visited 35 days ago (outside the period);
+ *   <li>files: A and B reviewed, C returned, D pending review.
  * </ul>
  */
 final class DashboardFixture {
@@ -51,6 +64,8 @@ final class DashboardFixture {
   final String caseZInstance;
   final String caseX;
   final String caseY;
+  final String caseW;
+  final String interventionInstance;
   /** The moment the fixture counts its days from. */
   final Instant at;
 
@@ -122,6 +137,68 @@ final class DashboardFixture {
     insertPlacement(childC, "TEMPORARY_GUARDIANSHIP", "ACTIVE", now.minus(days(3)));
     insertPlacement(childB, "RELATIVES", "ACTIVE", now.minus(days(3)));
     insertPlacement(childA, "TEMPORARY_GUARDIANSHIP", "ENDED", now.minus(days(20)));
+
+    String runningInstance = runtime.createProcessInstanceQuery().processDefinitionKey("monitoring")
+        .processInstanceBusinessKey(Long.toString(childA)).singleResult().getId();
+    caseW = insertCase("CLOSED", "assistance", now.minus(days(40)), null, null,
+        now.minus(days(35)), childD);
+    jdbc.update("update guardianship_case set process_instance_id = ? where number = ?",
+        runningInstance, caseW);
+
+    java.time.LocalDate today = java.time.LocalDate.ofInstant(now, ZONE);
+    insertOrder(childD, "LONG_TERM_GUARDIANSHIP", "IN_FORCE", today.minusDays(5), null);
+    insertOrder(childC, "LONG_TERM_GUARDIANSHIP", "IN_FORCE", today.minusDays(50), null);
+    insertOrder(childC, "RESTORATION", "IN_FORCE", today.minusDays(10), null);
+    insertOrder(childA, "SUPERVISION_ORDER", "ISSUED", today.minusDays(3), null);
+    insertOrder(childB, "PROTECTION_ORDER", "APPLIED", today.minusDays(2), null);
+    insertOrder(childB, "PROTECTION_ORDER", "GRANTED", today.minusDays(40), today.plusDays(100));
+    insertOrder(childA, "ADMONITION", "ISSUED", today.minusDays(45), null);
+
+    Map<String, Object> vars = org.guardian.workflow.AreaVariables.of(village);
+    vars.put("caseNumber", caseX);
+    vars.put("childId", childA);
+    vars.put("childLabel", "看*板 8岁 测试村");
+    vars.put("riskColour", "red");
+    interventionInstance = runtime.startProcessInstanceByKey("guardianship-intervention", caseX,
+        vars).getId();
+    Task choose = engine.getTaskService().createTaskQuery().processInstanceId(interventionInstance)
+        .singleResult();
+    assertThat(choose).as("first task of the intervention").isNotNull();
+    engine.getTaskService().setDueDate(choose.getId(), Date.from(now.minus(Duration.ofHours(5))));
+    Task reviewOfD = engine.getTaskService().createTaskQuery()
+        .processDefinitionKey("child-file-review").processInstanceBusinessKey(Long.toString(childD))
+        .singleResult();
+    assertThat(reviewOfD).as("file review of D").isNotNull();
+    engine.getTaskService().setDueDate(reviewOfD.getId(), Date.from(now.minus(days(1))));
+
+    insertVisit(childA, today.minusDays(12), today.minusDays(10));
+    insertVisit(childB, today.minusDays(8), today.minusDays(10));
+    insertVisit(childC, today.minusDays(35), today.minusDays(33));
+
+    jdbc.update("update child set file_status = 'REVIEWED' where id in (?, ?)", childA, childB);
+    jdbc.update("update child set file_status = 'RETURNED' where id = ?", childC);
+  }
+
+  static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
+  private void insertOrder(long child, String kind, String status, java.time.LocalDate issued,
+      java.time.LocalDate validUntil) {
+    jdbc.update("insert into intervention_order (id, version, case_number, child_id, "
+        + "village_code, kind, issuer, issued_on, status, valid_until, recorded_by, updated_at) "
+        + "values (?, 0, ?, ?, ?, ?, '青溪县人民法院', ?, ?, ?, 'legal', ?)", id(), caseX, child,
+        village, kind, java.sql.Date.valueOf(issued), status,
+        validUntil == null ? null : java.sql.Date.valueOf(validUntil), ts(Instant.now()));
+  }
+
+  private void insertVisit(long child, java.time.LocalDate visited, java.time.LocalDate due) {
+    jdbc.update("insert into visit_record (id, child_id, village_code, visited_on, due_on, "
+        + "recorded_at, recorded_by, seen_child, seen_guardian, seen_caregiver, score_family, "
+        + "score_appearance, score_community_behaviour, score_neighbour_relations, "
+        + "score_social_support, score_key_concerns, total_score, urgent_injury, "
+        + "urgent_behaviour, urgent_no_adult_care, urgent_out_of_school, imported) values "
+        + "(?, ?, ?, ?, ?, ?, 'director-fixture', true, true, false, 1, 1, 1, 1, 1, 1, 6, false, "
+        + "false, false, false, false)", id(), child, village, java.sql.Date.valueOf(visited),
+        java.sql.Date.valueOf(due), ts(Instant.now()));
   }
 
   private static Duration days(int n) {

@@ -80,4 +80,39 @@ class TasklistFiltersTest {
         + 8L * 24 * 3600 * 1000)); // review is due in 7 days
     assertThat(list("csup-101", "已逾期").findValuesAsText("id")).contains(task);
   }
+
+  @Test
+  void eachRoleAlsoSeesItsOwnFilterAndNotTheOtherRoles() {
+    assertThat(filterIds("director-101201").keySet()).contains("入户走访")
+        .doesNotContain("待研判报告", "档案审核与转介", "监护干预事项", "临时监护与安置");
+    assertThat(filterIds("chief-101").keySet()).contains("待研判报告", "已逾期")
+        .doesNotContain("入户走访", "监护干预事项");
+    assertThat(filterIds("csup-101").keySet()).contains("档案审核与转介")
+        .doesNotContain("入户走访", "待研判报告");
+    assertThat(filterIds("legal").keySet()).contains("监护干预事项", "我的待办")
+        .doesNotContain("入户走访");
+    assertThat(filterIds("centre").keySet()).contains("临时监护与安置", "本组待办")
+        .doesNotContain("待研判报告");
+    assertThat(filterIds("policy")).isEmpty();
+  }
+
+  @Test
+  void theRoleFiltersListTheRolesOwnTasksOfItsOwnArea() {
+    String review = newReviewTask(TestChildren.VILLAGE_101201, "director-101201");
+    JsonNode reviews = list("csup-101", "档案审核与转介");
+    assertThat(reviews.findValuesAsText("id")).contains(review);
+    assertThat(list("csup-102", "档案审核与转介").findValuesAsText("id")).doesNotContain(review);
+
+    JsonNode visits = list("director-101201", "入户走访");
+    assertThat(visits).isNotEmpty();
+    visits.forEach(t -> assertThat(t.path("taskDefinitionKey").asText())
+        .isEqualTo("Task_HomeVisit"));
+    long other = Api.as(rest, "demo").post("/api/children",
+        TestChildren.leftBehind(TestChildren.VILLAGE_102201)).json().path("id").asLong();
+    String visitOfOtherVillage = tasks.createTaskQuery().taskDefinitionKey("Task_HomeVisit")
+        .processInstanceBusinessKey(String.valueOf(other)).singleResult().getId();
+    assertThat(list("director-102201", "入户走访").findValuesAsText("id"))
+        .contains(visitOfOtherVillage);
+    assertThat(visits.findValuesAsText("id")).doesNotContain(visitOfOtherVillage, review);
+  }
 }
