@@ -34,7 +34,8 @@ final class CountySeed {
       "GUARDIANSHIP_ABSENT_OR_IMPROPER"};
 
   /** A seeded child as the reports of the bench name it. */
-  record Child(long id, String name, String idNumber, String villageCode, String profile) {}
+  record Child(long id, String name, String idNumber, String villageCode, String profile,
+      LocalDate birthDate) {}
 
   private CountySeed() {}
 
@@ -99,7 +100,7 @@ final class CountySeed {
         child.setTimestamp(p++, Timestamp.from(registered));
         Child seeded = new Child(id, name, idNumber, village, (leftBehind ? "L" : difficulty
             ? "D" + kind : "O") + (i % 10 == 3 ? "S" : "") + (i % 100 < 15 ? FLAGS[i % FLAGS.length]
-            : ""));
+            : ""), birth);
         written.add(seeded);
         if (i < from || i >= to) {
           child.clearParameters();
