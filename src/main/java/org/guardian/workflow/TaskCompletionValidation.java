@@ -87,7 +87,9 @@ public class TaskCompletionValidation extends CommandInterceptor {
         Map<String, Object> variables = new HashMap<>(
             context.runWithoutAuthorization(() -> task.getVariables()));
         if (submitted != null) {
-          submitted.forEach((name, value) -> variables.put(name, submittedValue(submitted, name)));
+          for (String name : submitted.keySet()) {
+            variables.put(name, submittedValue(submitted, name));
+          }
         }
         List<FieldProblem> problems = check(task, variables);
         if (!problems.isEmpty()) {
