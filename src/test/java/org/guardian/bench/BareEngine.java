@@ -123,7 +123,9 @@ final class BareEngine implements AutoCloseable {
           .putValue("childLabel", "王**（8岁，东庄村）")
           .putValue("injury", false).putValue("sexualHarm", false)
           .putValue("abandonment", false).putValue("noAdultCare", false)
-          .putValue("violence", false).putValue("neglect", true);
+          .putValue("violence", false).putValue("neglect", true)
+          // written by Guardian's delegates (no-ops here) and read by the model afterwards
+          .putValue("returnVisitsDone", 0);
       long t0 = System.nanoTime();
       engine.getRuntimeService().createMessageCorrelation("Msg_ReportReceived")
           .processInstanceBusinessKey(caseNumber).setVariables(vars).correlateStartMessage();
