@@ -79,6 +79,9 @@ public final class Bench {
 
     String camundaType();
 
+    /** Size of Guardian's database after the seed. */
+    double sizeMiB() throws SQLException;
+
     @Override
     void close() throws IOException;
   }
@@ -145,6 +148,7 @@ public final class Bench {
         progress("%s: %d rows of monitoring copied", dbName, rows);
       }
       r.put("seed_s", round(secs(s0)));
+      r.put("db_size_mib", round(db.sizeMiB()));
       progress("%s: county seeded in %.1f s", dbName, secs(s0));
 
       phase(dbName + ": start-up and heap");
@@ -171,6 +175,10 @@ public final class Bench {
           try (GuardianNode b = GuardianNode.launch(dbName + "-b", db, true, List.of())) {
             b.awaitReady(900, null);
             AtomicInteger next = new AtomicInteger(plan.cases1() + plan.cases4() + 3);
+            Latencies wi = new Latencies("warm-up intake");
+            Latencies wc = new Latencies("warm-up completion");
+            GuardianWalker warmB = new GuardianWalker(b.http, wi, wc);
+            run("warm-up of the second node", 3, 1, subjects, next, i -> warmB);
             Latencies in = new Latencies("intake (2 nodes)");
             Latencies done = new Latencies("completion (2 nodes)");
             Walker[] walkers = {new GuardianWalker(a.http, in, done),
@@ -409,6 +417,11 @@ public final class Bench {
     }
 
     @Override
+    public double sizeMiB() {
+      return dir.resolve("guardian.mv.db").toFile().length() / 1048576.0;
+    }
+
+    @Override
     public void close() {
       bare.close();
     }
@@ -461,6 +474,15 @@ public final class Bench {
     @Override
     public String camundaType() {
       return "postgres";
+    }
+
+    @Override
+    public double sizeMiB() throws SQLException {
+      try (Connection c = connect(); Statement s = c.createStatement();
+          var r = s.executeQuery("select pg_database_size('guardian')")) {
+        r.next();
+        return r.getLong(1) / 1048576.0;
+      }
     }
 
     @Override

@@ -90,6 +90,13 @@ final class MonitoringClone {
     }
     Bench.progress("clone: %d targets, %d template profiles", targets.size(), byProfile.size());
     long rows = 0;
+    if (!postgres) {
+      // H2 checks each copied row's foreign keys one by one; the copies are consistent by
+      // construction (parents first), and the check triples the time of the copy
+      try (Statement s = c.createStatement()) {
+        s.execute("set referential_integrity false");
+      }
+    }
     for (CountySeed.Child template : byProfile.values()) {
       rows += copyTemplate(c, postgres, template, instanceOf.get(template.id()));
       c.commit();
@@ -97,6 +104,9 @@ final class MonitoringClone {
     c.setAutoCommit(true);
     try (Statement s = c.createStatement()) {
       s.execute("drop table bench_target");
+      if (!postgres) {
+        s.execute("set referential_integrity true");
+      }
     }
     return rows;
   }

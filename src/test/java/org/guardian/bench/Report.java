@@ -63,6 +63,7 @@ final class Report {
         {"county seeded (children, template enrolment, copies), s", "seed_s"},
         {"monitoring instances after the seed", "monitoring_instances"},
         {"open tasks after the seed", "open_tasks"},
+        {"Guardian's database after the seed, MiB", "db_size_mib"},
         {"Guardian cases/s, 1 client", "guardian_1_cases_per_s"},
         {"Guardian cases/s, 4 clients", "guardian_4_cases_per_s"},
         {"bare engine cases/s, 1 client", "bare_1_cases_per_s"},
