@@ -48,7 +48,7 @@ public final class Bench {
 
   /** Sizes of a run. */
   record Plan(boolean quick, int children, int cases1, int cases4, int queries, int pages,
-      List<String> databases) {
+      List<String> databases, int limitMinutes) {
     static Plan of(String[] args) {
       boolean quick = Arrays.asList(args).contains("--quick");
       Map<String, String> o = new LinkedHashMap<>();
@@ -57,13 +57,15 @@ public final class Bench {
           o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         } else if (!a.equals("--quick")) {
           throw new IllegalArgumentException("unknown argument " + a
-              + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M])");
+              + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
+              + " [--limit-min=minutes])");
         }
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
-      int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "12" : "40"));
+      int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "40"));
+      int limit = Integer.parseInt(o.getOrDefault("limit-min", quick ? "12" : "50"));
       return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
-          List.of(o.getOrDefault("db", "h2,postgres").split(",")));
+          List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit);
     }
   }
 
@@ -88,7 +90,7 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     Plan plan = Plan.of(args);
-    long limitMinutes = plan.quick ? 12 : 50;
+    long limitMinutes = plan.limitMinutes();
     Thread watchdog = new Thread(() -> {
       sleep(limitMinutes * 60_000);
       System.err.printf("bench: FAILED: no result within %d min (phase: %s); see %s/logs%n",
