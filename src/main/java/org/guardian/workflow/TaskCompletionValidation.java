@@ -24,6 +24,10 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.spin.Spin;
 import org.guardian.common.FieldProblem;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -83,7 +87,9 @@ public class TaskCompletionValidation extends CommandInterceptor {
         Map<String, Object> variables = new HashMap<>(
             context.runWithoutAuthorization(() -> task.getVariables()));
         if (submitted != null) {
-          variables.putAll(submitted);
+          for (String name : submitted.keySet()) {
+            variables.put(name, submittedValue(submitted, name));
+          }
         }
         List<FieldProblem> problems = check(task, variables);
         if (!problems.isEmpty()) {
@@ -92,6 +98,22 @@ public class TaskCompletionValidation extends CommandInterceptor {
       }
     }
     return next.execute(command);
+  }
+
+  /**
+   * A submitted value as the checks read it. An object sent over the engine REST API in JSON
+   * (type Object, e.g. the list of a checklist as {@code java.util.ArrayList}) arrives serialized
+   * and would only be deserialized by the engine once stored: read it here from its JSON.
+   */
+  static Object submittedValue(Map<String, Object> submitted, String name) {
+    if (submitted instanceof VariableMap typed
+        && typed.getValueTyped(name) instanceof ObjectValue object && !object.isDeserialized()
+        && Variables.SerializationDataFormats.JSON.getName()
+            .equals(object.getSerializationDataFormat())
+        && object.getObjectTypeName() != null && object.getValueSerialized() != null) {
+      return Spin.JSON(object.getValueSerialized()).mapTo(object.getObjectTypeName());
+    }
+    return submitted.get(name);
   }
 
   List<FieldProblem> check(TaskEntity task, Map<String, Object> variables) {

@@ -131,6 +131,36 @@ class AssistanceProcessTest {
   }
 
   @Test
+  void planWithChecklistsIsCompletedOverTheEngineRestApiAsJsonLists() {
+    ProcessInstance pi = assistance("blue");
+    Task draft = task(pi, Assistance.TASK_DRAFT_PLAN);
+    Map<String, Object> list = Map.of("value", "[\"schooling\",\"counselling\"]", "type", "Object",
+        "valueInfo", Map.of("objectTypeName", "java.util.ArrayList",
+            "serializationDataFormat", "application/json"));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("planGoals", Map.of("value", "保障儿童就学，改善家庭监护"));
+    variables.put("planServices", list);
+    variables.put("planResponsible", Map.of("value", "儿童主任负责每周走访"));
+    variables.put("planReviewDays", Map.of("value", 30, "type", "Integer"));
+    variables.put("referralDueDays", Map.of("value", 10, "type", "Integer"));
+    Map<String, Object> bad = new HashMap<>(variables);
+    bad.put("planServices", Map.of("value", "[\"schooling\",\"flying\"]", "type", "Object",
+        "valueInfo", Map.of("objectTypeName", "java.util.ArrayList",
+            "serializationDataFormat", "application/json")));
+
+    Api.Response refused = Api.as(rest, "chief-101").post("/engine-rest/task/" + draft.getId()
+        + "/complete", Map.of("variables", bad));
+    Api.Response done = Api.as(rest, "chief-101").post("/engine-rest/task/" + draft.getId()
+        + "/complete", Map.of("variables", variables));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(done.status()).as(done.toString()).isEqualTo(204);
+    assertThat(pi).hasPassed(Assistance.TASK_RECORD_PLAN);
+    assertThat(runtime.getVariable(pi.getId(), "planServices"))
+        .isEqualTo(List.of("schooling", "counselling"));
+  }
+
+  @Test
   void blueCaseHasAPlanOnlyReviewedOnItsTimerUntilAchieved() {
     ProcessInstance pi = assistance("blue");
     complete(pi, Assistance.TASK_DRAFT_PLAN, "station-chief@371330101", plan(List.of()));

@@ -1,0 +1,533 @@
+package org.guardian.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.guardian.demo.BenchCounty;
+
+/**
+ * The benchmark of issue 9 (run it with {@code bench/run [--quick]}; docs/benchmarks.md). For each
+ * database (H2 file, embedded PostgreSQL) it seeds a county, drives whole cases through Guardian's
+ * REST API with 1 and 4 clients, measures the task-list query, the dashboard, start-up and heap,
+ * two nodes on one PostgreSQL, and the same BPMN on a bare engine. Progress goes to stderr; the last
+ * line of stdout is machine-readable.
+ */
+public final class Bench {
+
+  /** Children whose monitoring the engine starts for real; the others get copies (clone). */
+  static final int TEMPLATES = 100;
+  static final Path WORK = Path.of("target", "bench").toAbsolutePath();
+  private static final long T0 = System.nanoTime();
+  private static volatile String phase = "start";
+
+  /** Walks one whole case. */
+  interface Walker {
+    void walk(CountySeed.Child child);
+  }
+
+  /** Sizes of a run. */
+  record Plan(boolean quick, int children, int cases1, int cases4, int queries, int pages,
+      List<String> databases, int limitMinutes) {
+    static Plan of(String[] args) {
+      boolean quick = Arrays.asList(args).contains("--quick");
+      Map<String, String> o = new LinkedHashMap<>();
+      for (String a : args) {
+        if (a.startsWith("--") && a.contains("=")) {
+          o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        } else if (!a.equals("--quick")) {
+          throw new IllegalArgumentException("unknown argument " + a
+              + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
+              + " [--limit-min=minutes])");
+        }
+      }
+      int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
+      int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "40"));
+      int limit = Integer.parseInt(o.getOrDefault("limit-min", quick ? "12" : "50"));
+      return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
+          List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit);
+    }
+  }
+
+  /** A database of the bench: Guardian's and, on the same server, the bare engine's. */
+  interface Db extends AutoCloseable {
+    String name();
+
+    List<String> nodeArguments();
+
+    Connection connect() throws SQLException;
+
+    DataSource bare();
+
+    String camundaType();
+
+    /** Size of Guardian's database after the seed. */
+    double sizeMiB() throws SQLException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Plan plan = Plan.of(args);
+    long limitMinutes = plan.limitMinutes();
+    Thread watchdog = new Thread(() -> {
+      sleep(limitMinutes * 60_000);
+      System.err.printf("bench: FAILED: no result within %d min (phase: %s); see %s/logs%n",
+          limitMinutes, phase, WORK);
+      System.out.println("bench: FAILED phase=" + phase.replace(' ', '_'));
+      Runtime.getRuntime().halt(3);
+    }, "bench-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    Files.createDirectories(WORK);
+    progress("plan: %s", plan);
+    Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+    try {
+      for (String db : plan.databases()) {
+        results.put(db, runOn(db.trim(), plan));
+      }
+    } catch (Exception | AssertionError e) {
+      System.err.println("bench: FAILED in phase '" + phase + "': " + e);
+      e.printStackTrace();
+      System.out.println("bench: FAILED phase=" + phase.replace(' ', '_'));
+      System.exit(2);
+    }
+    Report.write(plan, results, args);
+    System.out.println(Report.lastLine(results));
+    System.exit(0);
+  }
+
+  private static Map<String, Object> runOn(String dbName, Plan plan) throws Exception {
+    Map<String, Object> r = new LinkedHashMap<>();
+    try (Db db = open(dbName)) {
+      phase(dbName + ": schema and seed");
+      Flyway.configure().dataSource(new SingleConnection(db)).locations("classpath:db/migration")
+          .load().migrate();
+      int templates = Math.min(plan.children(), TEMPLATES);
+      long s0 = System.nanoTime();
+      List<CountySeed.Child> children;
+      LocalDate today = LocalDate.now(CountySeed.zone());
+      try (Connection c = db.connect()) {
+        children = CountySeed.write(c, plan.children(), today, BenchCounty.villages(), 0,
+            templates);
+      }
+      // cases about children of 4 and older: a report about a child under 3 is an emergency
+      List<CountySeed.Child> subjects = children.stream()
+          .filter(ch -> ch.birthDate().isBefore(today.minusYears(4))).toList();
+      phase(dbName + ": monitoring of the templates");
+      try (GuardianNode a = GuardianNode.launch(dbName + "-seed", db, true, List.of())) {
+        a.awaitReady(900, () -> count(a, "/engine-rest/process-instance/count"
+            + "?processDefinitionKey=monitoring") + " monitoring instances");
+      }
+      phase(dbName + ": seed of the county");
+      try (Connection c = db.connect()) {
+        CountySeed.write(c, plan.children(), today, BenchCounty.villages(), templates,
+            plan.children());
+        progress("%s: %d children written", dbName, plan.children());
+        long rows = MonitoringClone.copy(c, dbName.equals("postgres"),
+            children.subList(0, templates), children.subList(templates, children.size()));
+        progress("%s: %d rows of monitoring copied", dbName, rows);
+      }
+      r.put("seed_s", round(secs(s0)));
+      r.put("db_size_mib", round(db.sizeMiB()));
+      progress("%s: county seeded in %.1f s", dbName, secs(s0));
+
+      phase(dbName + ": start-up and heap");
+      try (GuardianNode a = GuardianNode.launch(dbName + "-a", db, true, List.of())) {
+        r.put("startup_s", round(a.awaitReady(900, null)));
+        r.put("heap_mib", round(a.heapAfterFullGcMiB()));
+        progress("%s: start-up %.1f s, heap after full GC %.1f MiB", dbName, r.get("startup_s"),
+            r.get("heap_mib"));
+        r.put("monitoring_instances", count(a, "/engine-rest/process-instance/count"
+            + "?processDefinitionKey=monitoring"));
+        long open = count(a, "/engine-rest/task/count");
+        r.put("open_tasks", open);
+        progress("%s: %s monitoring instances, %d open tasks", dbName,
+            r.get("monitoring_instances"), open);
+        r.putAll(drive(plan, a.http, subjects, dbName));
+        phase(dbName + ": task-list query");
+        Latencies q = taskListQuery(a.http, plan.queries());
+        put(r, "task_query", q);
+        phase(dbName + ": dashboard");
+        Latencies d = dashboard(a.http, plan.pages());
+        put(r, "dashboard", d);
+        if (dbName.equals("postgres")) {
+          phase(dbName + ": two nodes");
+          try (GuardianNode b = GuardianNode.launch(dbName + "-b", db, true, List.of())) {
+            b.awaitReady(900, null);
+            AtomicInteger next = new AtomicInteger(plan.cases1() + plan.cases4() + 3);
+            Latencies wi = new Latencies("warm-up intake");
+            Latencies wc = new Latencies("warm-up completion");
+            GuardianWalker warmB = new GuardianWalker(b.http, wi, wc);
+            run("warm-up of the second node", 3, 1, subjects, next, i -> warmB);
+            Latencies in = new Latencies("intake (2 nodes)");
+            Latencies done = new Latencies("completion (2 nodes)");
+            Walker[] walkers = {new GuardianWalker(a.http, in, done),
+                new GuardianWalker(b.http, in, done)};
+            double rate = run("two nodes, 4 clients", plan.cases4(), 4, subjects, next,
+                i -> walkers[i % 2]);
+            r.put("two_nodes_cases_per_s", round(rate));
+            r.put("two_nodes_ratio", round(rate / (double) r.get("guardian_4_cases_per_s")));
+            put(r, "two_nodes_intake", in);
+          }
+        }
+      }
+
+      phase(dbName + ": bare engine");
+      try (BareEngine bare = new BareEngine(db.bare(), db.camundaType())) {
+        Latencies in = new Latencies("bare start");
+        Latencies done = new Latencies("bare completion");
+        Walker w = bare.walker(in, done);
+        AtomicInteger next = new AtomicInteger(0);
+        run("bare warm-up", 3, 1, subjects, next, i -> w);
+        double one = run("bare, 1 client", plan.cases1(), 1, subjects, next, i -> w);
+        double four = run("bare, 4 clients", plan.cases4(), 4, subjects, next, i -> w);
+        r.put("bare_1_cases_per_s", round(one));
+        r.put("bare_4_cases_per_s", round(four));
+        put(r, "bare_completion", done);
+        r.put("ratio_1", round((double) r.get("guardian_1_cases_per_s") / one));
+        r.put("ratio_4", round((double) r.get("guardian_4_cases_per_s") / four));
+      }
+    }
+    progress("%s: %s", dbName, r);
+    return r;
+  }
+
+  /** Warm-up, 1 client, 4 clients through one node. */
+  private static Map<String, Object> drive(Plan plan, Http http, List<CountySeed.Child> children,
+      String dbName) throws Exception {
+    Map<String, Object> r = new LinkedHashMap<>();
+    AtomicInteger next = new AtomicInteger(0);
+    phase(dbName + ": warm-up");
+    Latencies wi = new Latencies("warm-up intake");
+    Latencies wc = new Latencies("warm-up completion");
+    GuardianWalker warm = new GuardianWalker(http, wi, wc);
+    run("warm-up", 3, 1, children, next, i -> warm);
+    phase(dbName + ": 1 client");
+    Latencies i1 = new Latencies("intake, 1 client");
+    Latencies c1 = new Latencies("completion, 1 client");
+    GuardianWalker w1 = new GuardianWalker(http, i1, c1);
+    r.put("guardian_1_cases_per_s", round(run("Guardian, 1 client", plan.cases1(), 1, children,
+        next, i -> w1)));
+    put(r, "intake_1", i1);
+    put(r, "completion_1", c1);
+    phase(dbName + ": 4 clients");
+    Latencies i4 = new Latencies("intake, 4 clients");
+    Latencies c4 = new Latencies("completion, 4 clients");
+    GuardianWalker w4 = new GuardianWalker(http, i4, c4);
+    r.put("guardian_4_cases_per_s", round(run("Guardian, 4 clients", plan.cases4(), 4, children,
+        next, i -> w4)));
+    put(r, "intake_4", i4);
+    put(r, "completion_4", c4);
+    return r;
+  }
+
+  /** Runs the cases on the threads; returns cases per second (wall clock). */
+  static double run(String what, int cases, int threads, List<CountySeed.Child> children,
+      AtomicInteger next, java.util.function.IntFunction<Walker> walkerOfThread)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger done = new AtomicInteger();
+    long t0 = System.nanoTime();
+    List<Future<?>> futures = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      futures.add(pool.submit(() -> {
+        Walker w = walkerOfThread.apply(thread);
+        while (true) {
+          if (done.incrementAndGet() > cases) {
+            return null;
+          }
+          int k = next.getAndIncrement();
+          // children taken in a fixed stride over the county: deterministic, never twice
+          w.walk(children.get((int) ((k * 7919L) % children.size())));
+        }
+      }));
+    }
+    pool.shutdown();
+    try {
+      for (Future<?> f : futures) {
+        f.get(30, TimeUnit.MINUTES);
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      pool.shutdownNow();
+      throw new IllegalStateException(what + ": " + e.getCause().getMessage(), e.getCause());
+    }
+    double s = secs(t0);
+    double rate = cases / s;
+    progress("%s: %d cases in %.1f s = %.2f cases/s", what, cases, s, rate);
+    return rate;
+  }
+
+  /** The task list of the station chief of 青溪镇 (371330101): first 50 by due date. */
+  private static Latencies taskListQuery(Http http, int n) {
+    String path = "/engine-rest/task?candidateGroup=station-chief@371330101"
+        + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50";
+    Latencies l = new Latencies("task-list query");
+    for (int i = 0; i < 10; i++) {
+      GuardianWalker.expect(http.get("chief-101", path), 200, "task-list query");
+    }
+    for (int i = 0; i < n; i++) {
+      long t = System.nanoTime();
+      Http.Response r = http.get("chief-101", path);
+      l.add(t);
+      GuardianWalker.expect(r, 200, "task-list query");
+    }
+    progress("%s", l.summary());
+    return l;
+  }
+
+  private static Latencies dashboard(Http http, int n) {
+    Http.Browser browser = new Http.Browser(http.base, "supervisor");
+    Latencies l = new Latencies("dashboard");
+    for (int i = 0; i < 2 + n; i++) {
+      long t = System.nanoTime();
+      var r = browser.get("/dashboard");
+      if (i >= 2) {
+        l.add(t);
+      }
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException("dashboard: HTTP " + r.statusCode());
+      }
+    }
+    progress("%s", l.summary());
+    return l;
+  }
+
+  private static long count(GuardianNode node, String path) {
+    try {
+      Http.Response r = node.http.get("demo", path);
+      return r.status() == 200 ? r.json().path("count").asLong() : -1;
+    } catch (RuntimeException e) {
+      return -1;
+    }
+  }
+
+  private static void put(Map<String, Object> r, String key, Latencies l) {
+    r.put(key + "_n", l.count());
+    r.put(key + "_p50_ms", round(l.percentile(50)));
+    r.put(key + "_p95_ms", round(l.percentile(95)));
+    r.put(key + "_p99_ms", round(l.percentile(99)));
+  }
+
+  static double round(double d) {
+    return Math.round(d * 100) / 100.0;
+  }
+
+  static double secs(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static void phase(String p) {
+    phase = p;
+    progress("== %s", p);
+  }
+
+  static void progress(String format, Object... args) {
+    System.err.printf(Locale.ROOT, "[bench %6.1fs] %s%n", secs(T0),
+        String.format(Locale.ROOT, format, args));
+  }
+
+  static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static Db open(String name) throws IOException, SQLException {
+    return switch (name) {
+      case "h2" -> new H2();
+      case "postgres" -> new Postgres();
+      default -> throw new IllegalArgumentException("unknown database " + name
+          + " (h2 or postgres)");
+    };
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var s = Files.walk(dir)) {
+        for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+
+  /** H2 files under target/bench/h2 (fresh each run). */
+  static final class H2 implements Db {
+    private final Path dir = WORK.resolve("h2");
+    private final HikariDataSource bare;
+
+    H2() throws IOException {
+      deleteTree(dir);
+      Files.createDirectories(dir);
+      bare = pool("jdbc:h2:file:" + dir.resolve("bare") + ";LOCK_TIMEOUT=10000", "sa", "");
+    }
+
+    private String url() {
+      return "jdbc:h2:file:" + dir.resolve("guardian") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+
+    @Override
+    public String name() {
+      return "h2";
+    }
+
+    @Override
+    public List<String> nodeArguments() {
+      return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=guardian",
+          "--spring.datasource.password=guardian");
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+      return DriverManager.getConnection(url(), "guardian", "guardian");
+    }
+
+    @Override
+    public DataSource bare() {
+      return bare;
+    }
+
+    @Override
+    public String camundaType() {
+      return "h2";
+    }
+
+    @Override
+    public double sizeMiB() {
+      return dir.resolve("guardian.mv.db").toFile().length() / 1048576.0;
+    }
+
+    @Override
+    public void close() {
+      bare.close();
+    }
+  }
+
+  /** An embedded PostgreSQL (zonky) with its data under target/bench/pg (fresh each run). */
+  static final class Postgres implements Db {
+    private final EmbeddedPostgres server;
+    private final HikariDataSource bare;
+
+    Postgres() throws IOException, SQLException {
+      server = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("pg"))
+          .setCleanDataDirectory(true).setPGStartupWait(Duration.ofSeconds(120))
+          .setServerConfig("max_connections", "300").start();
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("create database guardian");
+        s.execute("create database bare");
+      }
+      bare = pool(server.getJdbcUrl("postgres", "bare"), "postgres", "postgres");
+      progress("postgres: embedded server on port %d", server.getPort());
+    }
+
+    private String url() {
+      return "jdbc:postgresql://localhost:" + server.getPort() + "/guardian";
+    }
+
+    @Override
+    public String name() {
+      return "postgres";
+    }
+
+    @Override
+    public List<String> nodeArguments() {
+      return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=postgres",
+          "--spring.datasource.password=postgres", "--camunda.bpm.database.type=postgres");
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+      return DriverManager.getConnection(url() + "?reWriteBatchedInserts=true", "postgres",
+          "postgres");
+    }
+
+    @Override
+    public DataSource bare() {
+      return bare;
+    }
+
+    @Override
+    public String camundaType() {
+      return "postgres";
+    }
+
+    @Override
+    public double sizeMiB() throws SQLException {
+      try (Connection c = connect(); Statement s = c.createStatement();
+          var r = s.executeQuery("select pg_database_size('guardian')")) {
+        r.next();
+        return r.getLong(1) / 1048576.0;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      bare.close();
+      server.close();
+    }
+  }
+
+  private static HikariDataSource pool(String url, String user, String password) {
+    HikariDataSource ds = new HikariDataSource();
+    ds.setJdbcUrl(url);
+    ds.setUsername(user);
+    ds.setPassword(password);
+    ds.setMaximumPoolSize(20);
+    return ds;
+  }
+
+  /** Flyway's data source: a fresh connection each time, from the bench's Db. */
+  static final class SingleConnection extends org.springframework.jdbc.datasource.AbstractDataSource {
+    private final Db db;
+
+    SingleConnection(Db db) {
+      this.db = db;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return db.connect();
+    }
+
+    @Override
+    public Connection getConnection(String user, String password) throws SQLException {
+      return db.connect();
+    }
+  }
+
+  static String json(Object o) {
+    try {
+      return Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+}

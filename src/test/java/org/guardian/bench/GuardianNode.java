@@ -1,0 +1,168 @@
+package org.guardian.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One Guardian node: the application's own main class in a JVM of its own (runtime classpath, no
+ * test classes), on the bench's database, with its log in target/bench/logs.
+ */
+final class GuardianNode implements AutoCloseable {
+
+  private static final List<GuardianNode> RUNNING = new ArrayList<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      synchronized (RUNNING) {
+        for (GuardianNode n : RUNNING) {
+          n.process.destroyForcibly();
+        }
+      }
+    }));
+  }
+
+  final String name;
+  final int port;
+  final Http http;
+  final Process process;
+  final long launchedAtNanos;
+  final Path log;
+
+  private GuardianNode(String name, int port, Process process, long launchedAtNanos, Path log) {
+    this.name = name;
+    this.port = port;
+    this.http = new Http("http://localhost:" + port);
+    this.process = process;
+    this.launchedAtNanos = launchedAtNanos;
+    this.log = log;
+  }
+
+  /** Launches a node; {@code db} holds the datasource properties. */
+  static GuardianNode launch(String name, Bench.Db db, boolean enrolExisting, List<String> extra)
+      throws IOException {
+    int port = freePort();
+    Path logs = Bench.WORK.resolve("logs");
+    Files.createDirectories(logs);
+    Path log = logs.resolve(name + ".log");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + System.getProperty("bench.node.xmx", "1g"));
+    cmd.add("-XX:+ExitOnOutOfMemoryError");
+    cmd.add("-Dfile.encoding=UTF-8");
+    cmd.add("-cp");
+    cmd.add(runtimeClasspath());
+    cmd.add("org.guardian.GuardianApplication");
+    cmd.add("--server.port=" + port);
+    cmd.addAll(db.nodeArguments());
+    cmd.add("--guardian.demo.pending-reviews=0");
+    cmd.add("--guardian.demo.visit-history=false");
+    cmd.add("--guardian.monitoring.enrol-existing=" + enrolExisting);
+    cmd.add("--logging.level.root=WARN");
+    cmd.add("--logging.level.org.guardian=INFO");
+    cmd.add("--logging.level.org.springframework.boot.StartupInfoLogger=INFO");
+    cmd.addAll(extra);
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    GuardianNode node = new GuardianNode(name, port, p, t0, log);
+    synchronized (RUNNING) {
+      RUNNING.add(node);
+    }
+    Bench.progress("node %s: launched (pid %d, port %d, log %s)", name, p.pid(), port, log);
+    return node;
+  }
+
+  /** Waits for the readiness probe; returns the seconds from launch to ready. */
+  double awaitReady(long timeoutSeconds, Supplier<String> progress) {
+    long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
+    long nextReport = System.nanoTime() + 15_000_000_000L;
+    while (true) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("node " + name + " exited with " + process.exitValue()
+            + " before it was ready; see " + log);
+      }
+      try {
+        Http.Response r = http.get(null, "/actuator/health/readiness");
+        if (r.status() == 200) {
+          double s = (System.nanoTime() - launchedAtNanos) / 1e9;
+          Bench.progress("node %s: ready after %.1f s", name, s);
+          return s;
+        }
+      } catch (IllegalStateException notYet) {
+        // not listening yet
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("node " + name + " not ready within " + timeoutSeconds
+            + " s; see " + log);
+      }
+      if (System.nanoTime() > nextReport && progress != null) {
+        Bench.progress("node %s: starting... %s", name, progress.get());
+        nextReport = System.nanoTime() + 15_000_000_000L;
+      }
+      Bench.sleep(100);
+    }
+  }
+
+  /** Heap in use after a full GC, in MiB (jcmd GC.run, then GC.heap_info). */
+  double heapAfterFullGcMiB() throws IOException, InterruptedException {
+    jcmd("GC.run");
+    Bench.sleep(500);
+    jcmd("GC.run");
+    String info = jcmd("GC.heap_info");
+    Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
+    if (!m.find()) {
+      throw new IllegalStateException("no heap figure in jcmd output: " + info);
+    }
+    return Long.parseLong(m.group(1)) / 1024.0;
+  }
+
+  private String jcmd(String command) throws IOException, InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), command)
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("jcmd " + command + " failed: " + out);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    synchronized (RUNNING) {
+      RUNNING.remove(this);
+    }
+    Bench.progress("node %s: stopped", name);
+  }
+
+  private static String runtimeClasspath() {
+    String cp = System.getProperty("bench.runtime.classpath");
+    if (cp == null || cp.isBlank()) {
+      throw new IllegalStateException("-Dbench.runtime.classpath missing (run bench/run)");
+    }
+    return new File("target/classes").getAbsolutePath() + File.pathSeparator + cp;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}

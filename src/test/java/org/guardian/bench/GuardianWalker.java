@@ -1,0 +1,145 @@
+package org.guardian.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Walks one case through a Guardian node over HTTP, as the people of the case would: the report
+ * through {@code POST /api/reports}, each task found in {@code /engine-rest/task} and completed with
+ * {@code POST /engine-rest/task/{id}/complete} by a person of the task's group, the plan review's
+ * timer executed by the administrator ({@code POST /engine-rest/job/{id}/execute}).
+ */
+final class GuardianWalker implements Bench.Walker {
+
+  private static final long WAIT_MS = 60_000;
+  private final Http http;
+  private final Latencies intake;
+  private final Latencies completion;
+
+  GuardianWalker(Http http, Latencies intake, Latencies completion) {
+    this.http = http;
+    this.intake = intake;
+    this.completion = completion;
+  }
+
+  @Override
+  public void walk(CountySeed.Child child) {
+    long t0 = System.nanoTime();
+    Http.Response receipt = http.post("hospital", "/api/reports", ChainSteps.report(child));
+    intake.add(t0);
+    expect(receipt, 201, "report");
+    String reportNumber = receipt.json().path("number").asText();
+    String caseNumber = caseNumber(reportNumber);
+    for (ChainSteps.Step step : ChainSteps.steps()) {
+      String user = ChainSteps.user(step.role(), child.villageCode());
+      JsonNode task = awaitTask(user, caseNumber, step.taskKey());
+      Map<String, Object> vars = new LinkedHashMap<>(step.variables());
+      if (step.taskKey().equals("Task_TriageReport")) {
+        Http.Response p = http.get(user, "/engine-rest/task/" + task.path("id").asText()
+            + "/variables/computedPriority");
+        expect(p, 200, "computed priority");
+        vars.put("triagePriority", p.json().path("value").asText());
+      }
+      long t = System.nanoTime();
+      Http.Response done = http.post(user, "/engine-rest/task/" + task.path("id").asText()
+          + "/complete", Map.of("variables", engineVariables(vars)));
+      completion.add(t);
+      expect(done, 204, "completion of " + step.taskKey() + " by " + user);
+      if (step.taskKey().equals(ChainSteps.FIRE_PLAN_REVIEW_AFTER)) {
+        firePlanReview(task.path("processInstanceId").asText());
+      }
+    }
+  }
+
+  private String caseNumber(String reportNumber) {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    while (true) {
+      Http.Response r = http.get("centre", "/api/reports/" + reportNumber);
+      expect(r, 200, "report " + reportNumber);
+      String number = r.json().path("caseNumber").asText(null);
+      if (number != null && !number.isBlank()) {
+        return number;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("report " + reportNumber + " got no case within "
+            + WAIT_MS + " ms");
+      }
+      Bench.sleep(20);
+    }
+  }
+
+  private JsonNode awaitTask(String user, String caseNumber, String key) {
+    String path = "/engine-rest/task?processInstanceBusinessKey="
+        + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + key;
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    while (true) {
+      Http.Response r = http.get(user, path);
+      expect(r, 200, "task query");
+      JsonNode list = r.json();
+      if (list.size() == 1) {
+        return list.get(0);
+      }
+      if (list.size() > 1) {
+        throw new IllegalStateException(list.size() + " tasks " + key + " in " + caseNumber);
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("no task " + key + " for " + user + " in case "
+            + caseNumber + " within " + WAIT_MS + " ms (a failed job? see the node's log)");
+      }
+      Bench.sleep(10);
+    }
+  }
+
+  private void firePlanReview(String assistanceInstance) {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    while (true) {
+      Http.Response r = http.get("demo", "/engine-rest/job?processInstanceId=" + assistanceInstance
+          + "&activityId=" + ChainSteps.PLAN_REVIEW_TIMER);
+      expect(r, 200, "job query");
+      if (r.json().size() == 1) {
+        Http.Response x = http.post("demo", "/engine-rest/job/" + r.json().get(0).path("id")
+            .asText() + "/execute", "");
+        expect(x, 204, "plan review timer");
+        return;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("no plan review timer in " + assistanceInstance);
+      }
+      Bench.sleep(10);
+    }
+  }
+
+  /** Variables as the engine REST API takes them; lists as JSON-serialised java.util.ArrayList. */
+  static Map<String, Object> engineVariables(Map<String, Object> vars) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    vars.forEach((name, value) -> {
+      Map<String, Object> v = new LinkedHashMap<>();
+      if (value instanceof Collection<?> c) {
+        try {
+          v.put("value", Http.JSON.writeValueAsString(c));
+        } catch (Exception e) {
+          throw new IllegalArgumentException(e);
+        }
+        v.put("type", "Object");
+        v.put("valueInfo", Map.of("objectTypeName", "java.util.ArrayList",
+            "serializationDataFormat", "application/json"));
+      } else {
+        v.put("value", value);
+        v.put("type", value instanceof Boolean ? "Boolean" : value instanceof Long ? "Long"
+            : value instanceof Integer ? "Integer" : "String");
+      }
+      out.put(name, v);
+    });
+    return out;
+  }
+
+  static void expect(Http.Response r, int status, String what) {
+    if (r.status() != status) {
+      throw new IllegalStateException(what + ": HTTP " + r.status() + " " + r.body());
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package org.guardian.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of a run: target/bench/results.json, a table in docs/benchmarks.md, the last line. */
+final class Report {
+
+  static final String BEGIN = "<!-- bench:latest:begin -->";
+  static final String END = "<!-- bench:latest:end -->";
+
+  private Report() {}
+
+  /** Worst of the databases: lowest ratio and throughput, highest latencies, start-up, heap. */
+  static String lastLine(Map<String, Map<String, Object>> results) {
+    return String.format(Locale.ROOT,
+        "bench: ratio=%.2f cases_per_s=%.2f task_query_p95_ms=%.1f intake_p95_ms=%.1f"
+            + " startup_s=%.1f heap_mib=%.1f",
+        min(results, "ratio_1", "ratio_4"), min(results, "guardian_4_cases_per_s"),
+        max(results, "task_query_p95_ms"), max(results, "intake_4_p95_ms"),
+        max(results, "startup_s"), max(results, "heap_mib"));
+  }
+
+  static void write(Bench.Plan plan, Map<String, Map<String, Object>> results, String[] args)
+      throws IOException {
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("when", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    all.put("command", command(args));
+    all.put("machine", machine());
+    all.put("plan", plan.toString());
+    all.put("results", results);
+    Files.writeString(Bench.WORK.resolve("results.json"), Bench.json(all));
+    String table = table(plan, results, args);
+    Files.writeString(Bench.WORK.resolve("report.md"), table);
+    Path docs = Path.of("docs", "benchmarks.md");
+    if (Files.exists(docs)) {
+      String text = Files.readString(docs);
+      int a = text.indexOf(BEGIN);
+      int b = text.indexOf(END);
+      if (a >= 0 && b > a) {
+        Files.writeString(docs, text.substring(0, a + BEGIN.length()) + "\n" + table
+            + text.substring(b));
+        Bench.progress("figures written to %s and %s", docs, Bench.WORK.resolve("results.json"));
+      }
+    }
+  }
+
+  private static String table(Bench.Plan plan, Map<String, Map<String, Object>> results,
+      String[] args) {
+    StringBuilder s = new StringBuilder();
+    s.append("Run of ").append(Instant.now().truncatedTo(ChronoUnit.MINUTES)).append(": `")
+        .append(command(args)).append("` (").append(plan.children()).append(" children, ")
+        .append(plan.cases1()).append(" cases with 1 client, ").append(plan.cases4())
+        .append(" with 4). Machine: ").append(machine()).append(".\n\n");
+    String[][] rows = {
+        {"county seeded (children, template enrolment, copies), s", "seed_s"},
+        {"monitoring instances after the seed", "monitoring_instances"},
+        {"open tasks after the seed", "open_tasks"},
+        {"Guardian's database after the seed, MiB", "db_size_mib"},
+        {"Guardian cases/s, 1 client", "guardian_1_cases_per_s"},
+        {"Guardian cases/s, 4 clients", "guardian_4_cases_per_s"},
+        {"bare engine cases/s, 1 client", "bare_1_cases_per_s"},
+        {"bare engine cases/s, 4 clients", "bare_4_cases_per_s"},
+        {"ratio Guardian / bare, 1 client (target >= 0.7)", "ratio_1"},
+        {"ratio Guardian / bare, 4 clients (target >= 0.7)", "ratio_4"},
+        {"report intake p50 / p95 / p99 ms, 1 client", "intake_1"},
+        {"report intake p50 / p95 / p99 ms, 4 clients (target p95 <= 100)", "intake_4"},
+        {"task completion p50 / p95 / p99 ms, 1 client", "completion_1"},
+        {"task completion p50 / p95 / p99 ms, 4 clients", "completion_4"},
+        {"bare engine task completion p50 / p95 / p99 ms", "bare_completion"},
+        {"task-list query, one station chief, p50 / p95 / p99 ms (target p95 <= 50)",
+            "task_query"},
+        {"dashboard page p50 / p95 / p99 ms", "dashboard"},
+        {"start-up to ready, s (target <= 15)", "startup_s"},
+        {"heap after start-up and full GC, MiB (target <= 256)", "heap_mib"},
+        {"two nodes, 4 clients, cases/s", "two_nodes_cases_per_s"},
+        {"two nodes / one node (target >= 0.9)", "two_nodes_ratio"},
+    };
+    s.append("| figure |");
+    results.keySet().forEach(db -> s.append(' ').append(db).append(" |"));
+    s.append("\n|---|");
+    results.keySet().forEach(db -> s.append("---|"));
+    s.append('\n');
+    for (String[] row : rows) {
+      s.append("| ").append(row[0]).append(" |");
+      for (Map<String, Object> r : results.values()) {
+        Object v = r.get(row[1]);
+        if (v == null && r.containsKey(row[1] + "_p50_ms")) {
+          v = r.get(row[1] + "_p50_ms") + " / " + r.get(row[1] + "_p95_ms") + " / "
+              + r.get(row[1] + "_p99_ms");
+        }
+        s.append(' ').append(v == null ? "–" : v).append(" |");
+      }
+      s.append('\n');
+    }
+    s.append("\nLast line: `").append(lastLine(results)).append("`\n");
+    return s.toString();
+  }
+
+  private static String command(String[] args) {
+    return ("bench/run " + String.join(" ", args)).trim();
+  }
+
+  private static String machine() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os.getAvailableProcessors() + " cores, " + os.getName() + " " + os.getArch()
+        + ", Java " + System.getProperty("java.version") + ", load average at the end "
+        + String.format(Locale.ROOT, "%.1f", os.getSystemLoadAverage());
+  }
+
+  private static double min(Map<String, Map<String, Object>> results, String... keys) {
+    double m = Double.NaN;
+    for (Map<String, Object> r : results.values()) {
+      for (String k : keys) {
+        if (r.get(k) instanceof Number n && (Double.isNaN(m) || n.doubleValue() < m)) {
+          m = n.doubleValue();
+        }
+      }
+    }
+    return m;
+  }
+
+  private static double max(Map<String, Map<String, Object>> results, String key) {
+    double m = Double.NaN;
+    for (Map<String, Object> r : results.values()) {
+      if (r.get(key) instanceof Number n && (Double.isNaN(m) || n.doubleValue() > m)) {
+        m = n.doubleValue();
+      }
+    }
+    return m;
+  }
+}
