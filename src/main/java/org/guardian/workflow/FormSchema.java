@@ -78,6 +78,12 @@ public final class FormSchema {
   }
 
   /** The keys of the fields the form declares. */
+  /** Whether the field holds a list of chosen values (checklist, taglist). */
+  public boolean isListField(String key) {
+    return fields.stream().anyMatch(f -> f.key().equals(key)
+        && ("checklist".equals(f.type()) || "taglist".equals(f.type())));
+  }
+
   public List<String> keys() {
     return fields.stream().map(Field::key).toList();
   }

@@ -1,5 +1,8 @@
 package org.guardian.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,8 +29,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
-import org.camunda.spin.Spin;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.json.SpinJsonNode;
 import org.guardian.common.FieldProblem;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -44,6 +48,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * completion.
  */
 public class TaskCompletionValidation extends CommandInterceptor {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectProvider<TaskCompletionRule> rules;
   /** Parsed forms by process definition and task, for forms bound to the deployment or a version. */
@@ -84,12 +90,11 @@ public class TaskCompletionValidation extends CommandInterceptor {
           : context.runWithoutAuthorization(
               () -> context.getTaskManager().findTaskById(taskId));
       if (task != null && task.getTaskDefinition() != null) {
+        normaliseLists(formOf(task), submitted);
         Map<String, Object> variables = new HashMap<>(
             context.runWithoutAuthorization(() -> task.getVariables()));
         if (submitted != null) {
-          for (String name : submitted.keySet()) {
-            variables.put(name, submittedValue(submitted, name));
-          }
+          variables.putAll(submitted);
         }
         List<FieldProblem> problems = check(task, variables);
         if (!problems.isEmpty()) {
@@ -101,19 +106,60 @@ public class TaskCompletionValidation extends CommandInterceptor {
   }
 
   /**
-   * A submitted value as the checks read it. An object sent over the engine REST API in JSON
-   * (type Object, e.g. the list of a checklist as {@code java.util.ArrayList}) arrives serialized
-   * and would only be deserialized by the engine once stored: read it here from its JSON.
+   * The list fields of the task's form (checklist, taglist) as the engine stores them. Tasklist
+   * submits a Camunda Form's list as a {@code Json} variable (the text of a JSON array), REST
+   * clients often as a JSON-serialised {@code java.util.ArrayList}; both become a list of the
+   * chosen values' texts (stored as a JSON-serialised {@code ArrayList}), which the form's rules
+   * check and the process reads (a multi-instance collection needs a collection). A value that is
+   * not an array of plain values becomes its text, which the form's rule refuses; no other type
+   * named by the client is ever instantiated.
    */
-  static Object submittedValue(Map<String, Object> submitted, String name) {
-    if (submitted instanceof VariableMap typed
-        && typed.getValueTyped(name) instanceof ObjectValue object && !object.isDeserialized()
-        && Variables.SerializationDataFormats.JSON.getName()
-            .equals(object.getSerializationDataFormat())
-        && object.getObjectTypeName() != null && object.getValueSerialized() != null) {
-      return Spin.JSON(object.getValueSerialized()).mapTo(object.getObjectTypeName());
+  static void normaliseLists(FormSchema form, Map<String, Object> submitted) {
+    if (form == null || !(submitted instanceof VariableMap typed)) {
+      return;
     }
-    return submitted.get(name);
+    for (String key : List.copyOf(submitted.keySet())) {
+      String json = form.isListField(key) ? jsonText(typed.getValueTyped(key)) : null;
+      if (json != null) {
+        typed.putValueTyped(key, listOf(json));
+      }
+    }
+  }
+
+  private static String jsonText(TypedValue value) {
+    if (!(value instanceof SerializableValue serializable)) {
+      return null;
+    }
+    boolean json = (value.getType() != null && "json".equalsIgnoreCase(value.getType().getName()))
+        || Variables.SerializationDataFormats.JSON.getName()
+            .equals(serializable.getSerializationDataFormat());
+    if (!json) {
+      return null;
+    }
+    if (!serializable.isDeserialized()) {
+      return serializable.getValueSerialized();
+    }
+    return serializable.getValue() instanceof SpinJsonNode node ? node.toString() : null;
+  }
+
+  private static TypedValue listOf(String json) {
+    try {
+      JsonNode node = json == null ? null : JSON.readTree(json);
+      if (node != null && node.isArray()) {
+        ArrayList<String> items = new ArrayList<>();
+        for (JsonNode item : node) {
+          if (!item.isValueNode() || item.isNull()) {
+            return Variables.stringValue(json);
+          }
+          items.add(item.asText());
+        }
+        return Variables.objectValue(items)
+            .serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+      }
+    } catch (IOException e) {
+      // not JSON: the text is refused by the form's rule below
+    }
+    return Variables.stringValue(json);
   }
 
   List<FieldProblem> check(TaskEntity task, Map<String, Object> variables) {

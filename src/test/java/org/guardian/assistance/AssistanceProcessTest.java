@@ -160,6 +160,46 @@ class AssistanceProcessTest {
         .isEqualTo(List.of("schooling", "counselling"));
   }
 
+  /**
+   * Tasklist submits a Camunda Form's checklist as a {@code Json} variable (a JSON array text),
+   * not as a Java list: the plan is validated on its items, stored as a list, and the referrals
+   * run one per department chosen.
+   */
+  @Test
+  void planFromTasklistWithChecklistsAsJsonStartsOneReferralPerDepartment() {
+    ProcessInstance pi = assistance("blue");
+    Task draft = task(pi, Assistance.TASK_DRAFT_PLAN);
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("planGoals", Map.of("value", "保障儿童就学，改善家庭监护", "type", "String"));
+    variables.put("planServices",
+        Map.of("value", "[\"schooling\",\"counselling\"]", "type", "Json"));
+    variables.put("planResponsible", Map.of("value", "儿童主任负责每周走访", "type", "String"));
+    variables.put("planReviewDays", Map.of("value", 30, "type", "Long"));
+    variables.put("referralDepartments",
+        Map.of("value", "[\"education\",\"health\"]", "type", "Json"));
+    variables.put("referralDueDays", Map.of("value", 10, "type", "Long"));
+    Map<String, Object> bad = new HashMap<>(variables);
+    bad.put("planServices", Map.of("value", "[\"schooling\",\"flying\"]", "type", "Json"));
+    Map<String, Object> notAList = new HashMap<>(variables);
+    notAList.put("planServices", Map.of("value", "{\"a\":1}", "type", "Json"));
+    Api chief = Api.as(rest, "chief-101");
+    String submit = "/engine-rest/task/" + draft.getId() + "/submit-form";
+
+    Api.Response refused = chief.post(submit, Map.of("variables", bad));
+    Api.Response refusedObject = chief.post(submit, Map.of("variables", notAList));
+    Api.Response done = chief.post(submit, Map.of("variables", variables));
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.text()).contains("planServices", "含有不可选的值");
+    assertThat(refusedObject.status()).as(refusedObject.toString()).isEqualTo(400);
+    assertThat(refusedObject.text()).contains("planServices", "应为选项列表");
+    assertThat(done.status()).as(done.toString()).isEqualTo(204);
+    assertThat(runtime.getVariable(pi.getId(), "planServices"))
+        .isEqualTo(List.of("schooling", "counselling"));
+    assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+        .processDefinitionKey("referral").count()).isEqualTo(2);
+  }
+
   @Test
   void blueCaseHasAPlanOnlyReviewedOnItsTimerUntilAchieved() {
     ProcessInstance pi = assistance("blue");
