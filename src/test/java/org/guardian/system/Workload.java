@@ -63,8 +63,14 @@ final class Workload {
     this.nodes = nodes.stream().map(GuardianProcess::rest).toList();
   }
 
+  /** Acknowledged (2xx) answers per node (index in the list of nodes). */
+  final Map<Integer, AtomicInteger> servedBy = new ConcurrentHashMap<>();
+  private final ThreadLocal<Integer> lastNode = ThreadLocal.withInitial(() -> 0);
+
   private TestRestTemplate anyNode() {
-    return nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
+    int i = ThreadLocalRandom.current().nextInt(nodes.size());
+    lastNode.set(i);
+    return nodes.get(i);
   }
 
   Api as(String user) {
@@ -125,6 +131,29 @@ final class Workload {
       throw new AssertionError("one timer " + activityId + " expected: " + r);
     }
     return r.json().get(0).path("id").asText();
+  }
+
+  /**
+   * A guardianship case whose closure is over and whose return visit timer waits (started before
+   * the timer through engine REST, as an administrator may start an instance at an activity).
+   */
+  String caseAwaitingReturnVisit(String businessKey) {
+    Map<String, Object> vars = new LinkedHashMap<>();
+    vars.put("villageCode", VILLAGE);
+    vars.put("townshipCode", VILLAGE.substring(0, 9));
+    vars.put("countyCode", VILLAGE.substring(0, 6));
+    vars.put("caseNumber", businessKey);
+    vars.put("returnVisitsDone", 0);
+    vars.put("childLabel", "王**（8岁）");
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("businessKey", businessKey);
+    body.put("variables", variables(vars));
+    body.put("startInstructions", List.of(Map.of("type", "startBeforeActivity",
+        "activityId", "Timer_ReturnVisitDue")));
+    Api.Response r = as("demo").post(
+        "/engine-rest/process-definition/key/guardianship-case/start", body);
+    require(r, 200);
+    return r.json().path("id").asText();
   }
 
   /** Moves a timer job's due date (engine REST, as an administrator would). */
@@ -244,7 +273,9 @@ final class Workload {
   private Api.Response send(Supplier<Api.Response> call) {
     sent.incrementAndGet();
     Api.Response r = call.get();
-    if (r.status() >= 300) {
+    if (r.status() < 300) {
+      servedBy.computeIfAbsent(lastNode.get(), n -> new AtomicInteger()).incrementAndGet();
+    } else {
       refused.incrementAndGet();
       refusedByStatus.computeIfAbsent(r.status(), s -> new AtomicInteger()).incrementAndGet();
     }
@@ -259,7 +290,7 @@ final class Workload {
   String figures() {
     return "requests " + sent.get() + ", acknowledged: reports " + reports.size() + ", visits "
         + visitsAcknowledged() + ", triages " + triaged.size() + "; cut off " + cutOff.get()
-        + ", not 2xx " + refusedByStatus;
+        + ", not 2xx " + refusedByStatus + ", 2xx per node " + servedBy;
   }
 
   // ---- bodies ----
