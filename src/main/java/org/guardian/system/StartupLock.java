@@ -1,5 +1,6 @@
 package org.guardian.system;
 
+import jakarta.annotation.PreDestroy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,9 +61,13 @@ class StartupLock {
     }
   }
 
-  /** The node is ready: the next one may start up. */
+  /**
+   * The node is ready: the next one may start up. Also when the context closes (a start-up that
+   * failed releases the lock at once, not only when its process ends).
+   */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.LOWEST_PRECEDENCE)
+  @PreDestroy
   synchronized void release() {
     released = true;
     if (holder == null) {

@@ -82,6 +82,12 @@ public final class GuardianProcess implements AutoCloseable {
     return new GuardianProcess(name, profiles, props);
   }
 
+  /** Sets a Spring property for the next start. */
+  public GuardianProcess with(String key, String value) {
+    properties.put(key, value);
+    return this;
+  }
+
   /** Starts the process (again, after a kill or stop: same port, same database). */
   public synchronized GuardianProcess start() {
     if (process != null && process.isAlive()) {
@@ -210,6 +216,19 @@ public final class GuardianProcess implements AutoCloseable {
             .forEach(l -> out.append(l).append('\n'));
       } catch (IOException | UncheckedIOException e) {
         out.append("(unreadable: ").append(e.getMessage()).append(")\n");
+      }
+    }
+    return out.toString();
+  }
+
+  /** Everything the node wrote so far (all its starts). */
+  public String output() {
+    StringBuilder out = new StringBuilder();
+    for (Path file : logs()) {
+      try {
+        out.append(Files.readString(file, StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
     return out.toString();
