@@ -35,15 +35,15 @@ final class Consistency {
     Set<String> stored = new HashSet<>(strings("select number from report"));
     acknowledged.stream().filter(n -> !stored.contains(n))
         .forEach(n -> problems.add("acknowledged report " + n + " is missing"));
-    strings("select number from report where case_id is null")
-        .forEach(n -> problems.add("report " + n + " has no case"));
+    problems.addAll(found("report %s has no case",
+        "select number from report where case_id is null"));
     // the load reports each about another unregistered child: one case per report
-    strings("select c.number from guardianship_case c join report r on r.case_id = c.id"
-        + " where r.channel = 'REPORTER_API' group by c.number having count(*) > 1")
-        .forEach(n -> problems.add("case " + n + " has more than one report"));
-    strings("select c.number from guardianship_case c where not exists"
-        + " (select 1 from report r where r.case_id = c.id)")
-        .forEach(n -> problems.add("case " + n + " has no report"));
+    problems.addAll(found("case %s has more than one report",
+        "select c.number from guardianship_case c join report r on r.case_id = c.id"
+        + " where r.channel = 'REPORTER_API' group by c.number having count(*) > 1"));
+    problems.addAll(found("case %s has no report",
+        "select c.number from guardianship_case c where not exists"
+        + " (select 1 from report r where r.case_id = c.id)"));
     return problems;
   }
 
@@ -53,21 +53,21 @@ final class Consistency {
    */
   List<String> cases() {
     List<String> problems = new ArrayList<>();
-    strings("select c.number from guardianship_case c where c.process_instance_id is null"
-        + " or not exists (select 1 from act_hi_procinst p where p.id_ = c.process_instance_id)")
-        .forEach(n -> problems.add("case " + n + " has no process instance"));
-    strings("select p.business_key_ from act_hi_procinst p where p.proc_def_key_ ="
+    problems.addAll(found("case %s has no process instance",
+        "select c.number from guardianship_case c where c.process_instance_id is null"
+        + " or not exists (select 1 from act_hi_procinst p where p.id_ = c.process_instance_id)"));
+    problems.addAll(found("case process %s has no case",
+        "select p.business_key_ from act_hi_procinst p where p.proc_def_key_ ="
         + " 'guardianship-case' and p.business_key_ like 'GC-%' and not exists"
-        + " (select 1 from guardianship_case c where c.process_instance_id = p.id_)")
-        .forEach(n -> problems.add("case process " + n + " has no case"));
-    strings("select c.number from guardianship_case c join act_hi_procinst p on p.id_ ="
+        + " (select 1 from guardianship_case c where c.process_instance_id = p.id_)"));
+    problems.addAll(found("case %s status does not match its process",
+        "select c.number from guardianship_case c join act_hi_procinst p on p.id_ ="
         + " c.process_instance_id where (c.status = 'CLOSED' and p.end_time_ is null)"
-        + " or (c.status = 'OPEN' and p.end_time_ is not null)")
-        .forEach(n -> problems.add("case " + n + " status does not match its process"));
-    strings("select c.number from guardianship_case c where c.status = 'OPEN' and (select"
+        + " or (c.status = 'OPEN' and p.end_time_ is not null)"));
+    problems.addAll(found("open untriaged case %s has not exactly one triage",
+        "select c.number from guardianship_case c where c.status = 'OPEN' and (select"
         + " count(*) from act_ru_task t where t.proc_inst_id_ = c.process_instance_id"
-        + " and t.task_def_key_ = 'Task_TriageReport') <> 1 and c.triaged_at is null")
-        .forEach(n -> problems.add("open untriaged case " + n + " has not exactly one triage"));
+        + " and t.task_def_key_ = 'Task_TriageReport') <> 1 and c.triaged_at is null"));
     return problems;
   }
 
@@ -137,6 +137,11 @@ final class Consistency {
   List<String> incidents() {
     return strings("select incident_type_ || ' at ' || coalesce(activity_id_, '?') || ': '"
         + " || coalesce(incident_msg_, '') from act_ru_incident");
+  }
+
+  /** One problem per row the query finds, the row's value put into the description. */
+  private List<String> found(String problem, String sql) {
+    return strings(sql).stream().map(value -> problem.formatted(value)).toList();
   }
 
   long count(String sql, Object... params) {

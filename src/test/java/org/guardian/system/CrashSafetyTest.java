@@ -45,12 +45,7 @@ class CrashSafetyTest {
 
   @AfterAll
   static void stopNode() throws Exception {
-    if (node != null) {
-      node.close();
-    }
-    if (database != null) {
-      database.close();
-    }
+    GuardianProcess.closeAll(node, database);
   }
 
   @Test

@@ -250,6 +250,15 @@ public final class GuardianProcess implements AutoCloseable {
     }
   }
 
+  /** Closes nodes and databases of a test (nulls skipped: a set-up that failed half-way). */
+  public static void closeAll(AutoCloseable... all) throws Exception {
+    for (AutoCloseable c : all) {
+      if (c != null) {
+        c.close();
+      }
+    }
+  }
+
   /**
    * The classpath of the application: the test JVM's, without test classes (which would add the
    * test configurations to the application) and without the test runner's own jars.

@@ -55,14 +55,7 @@ class TwoNodesTest {
 
   @AfterAll
   static void stopNodes() throws Exception {
-    for (GuardianProcess node : new GuardianProcess[] {a, b}) {
-      if (node != null) {
-        node.close();
-      }
-    }
-    if (database != null) {
-      database.close();
-    }
+    GuardianProcess.closeAll(a, b, database);
   }
 
   @Test
