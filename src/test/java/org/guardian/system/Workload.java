@@ -282,6 +282,32 @@ final class Workload {
     return r;
   }
 
+  /**
+   * Waits until the load got at least {@code each} more acknowledgements of every kind (reports,
+   * visits, triages) than when called, so that a kill always cuts into work of every kind however
+   * slow the machine.
+   */
+  void awaitAcknowledged(int each, java.time.Duration timeout) {
+    int reports0 = reports.size();
+    int visits0 = visitsAcknowledged();
+    int triaged0 = triaged.size();
+    long end = System.nanoTime() + timeout.toNanos();
+    while (reports.size() < reports0 + each || visitsAcknowledged() < visits0 + each
+        || triaged.size() < triaged0 + each) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("the load made too little progress within " + timeout + ": "
+            + figures());
+      }
+      GuardianProcess.sleep(200);
+    }
+  }
+
+  /** Acknowledged answers of the node so far. */
+  int served(int node) {
+    AtomicInteger n = servedBy.get(node);
+    return n == null ? 0 : n.get();
+  }
+
   int visitsAcknowledged() {
     return visits.values().stream().mapToInt(AtomicInteger::get).sum();
   }
