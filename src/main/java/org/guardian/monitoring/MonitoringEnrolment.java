@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -65,7 +66,9 @@ class MonitoringEnrolment {
     }
   }
 
+  /** Before the node lets the next node start up (its start-up lock is released last). */
   @EventListener(ApplicationReadyEvent.class)
+  @Order(0)
   void onReady() {
     ready = true;
     if (enrolExisting) {

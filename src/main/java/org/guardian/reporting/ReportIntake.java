@@ -1,6 +1,7 @@
 package org.guardian.reporting;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.guardian.registry.ResidentIdNumber;
 import org.guardian.workflow.SystemEngineCalls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,10 +68,13 @@ class ReportIntake {
   private final SystemEngineCalls engine;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
+  /** How long a stored report may wait for its routing before it is routed again. */
+  private final Duration routeAgainAfter;
 
   ReportIntake(ReportRepository reports, CaseRepository cases, Cases caseService, Numbers numbers,
       ChildService children, Areas areas, AuditLog audit, SystemEngineCalls engine,
-      PlatformTransactionManager transactions, Clock clock) {
+      PlatformTransactionManager transactions, Clock clock,
+      @Value("${guardian.reporting.route-unrouted-after:PT1M}") Duration routeAgainAfter) {
     this.reports = reports;
     this.cases = cases;
     this.caseService = caseService;
@@ -81,6 +86,7 @@ class ReportIntake {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.routeAgainAfter = routeAgainAfter;
   }
 
   /** A receipt for the reporter: the report number, when it was received and acknowledged. */
@@ -242,10 +248,15 @@ class ReportIntake {
         reportId, last.getClass().getSimpleName(), last);
   }
 
-  /** Routes the reports whose routing failed before (stored more than a minute ago). */
+  /**
+   * Routes the reports whose routing failed before or was cut off (the node stopped between storing
+   * and routing), stored more than {@code guardian.reporting.route-unrouted-after} ago (default a
+   * minute). Routing twice is harmless: a routed report is skipped, and of two nodes routing the
+   * same report at once one fails on the report's version and its retry finds the report routed.
+   */
   int routeUnrouted() {
     List<Report> waiting = reports.findByStatusAndReceivedAtBefore(ReportStatus.RECEIVED,
-        clock.instant().minusSeconds(60));
+        clock.instant().minus(routeAgainAfter));
     for (Report r : waiting) {
       route(r.getId());
     }

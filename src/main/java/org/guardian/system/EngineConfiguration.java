@@ -16,6 +16,7 @@ import org.guardian.workflow.TaskCompletionValidation;
 import org.guardian.workflow.TaskNaming;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,6 +28,26 @@ class EngineConfiguration {
   @Bean
   Clock clock(@Value("${guardian.time-zone:Asia/Shanghai}") String zone) {
     return new EngineClock(ZoneId.of(zone));
+  }
+
+  /** Flyway migrates while this node holds the start-up lock (see {@link StartupLock}). */
+  @Bean
+  FlywayMigrationStrategy migrationUnderStartupLock(StartupLock lock) {
+    return flyway -> {
+      lock.acquire();
+      flyway.migrate();
+    };
+  }
+
+  /** The engine creates or updates its schema while this node holds the start-up lock. */
+  @Bean
+  ProcessEnginePlugin startupLockPlugin(StartupLock lock) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl config) {
+        lock.acquire();
+      }
+    };
   }
 
   /**

@@ -32,7 +32,9 @@ import org.springframework.context.annotation.Configuration;
  *   <li>409 when the task was completed meanwhile, or another change won the race (optimistic
  *       locking), or someone else claimed it first — told only to a person who could work the task
  *       (its assignee, a candidate, or an administrator, from the task's history);
- *   <li>404 when the task never existed, or the caller never could have worked it.
+ *   <li>404 when the task never existed, or the caller never could have worked it;
+ *   <li>404 when reading the variables or the form of a task that is done (someone completed it
+ *       between the task list and the read; found by the two-node load test).
  * </ul>
  *
  * Nothing is changed by the losing request: the engine rolled its transaction back. Everything
@@ -43,6 +45,10 @@ class EngineRestConflicts {
 
   private static final Pattern TASK_WORK =
       Pattern.compile(".*/task/([^/]+)/(complete|submit-form|claim|unclaim|resolve|assignee|delegate)$");
+  /** Reading a task's variables or form (Camunda: 500 "task is null" once the task is done). */
+  private static final Pattern TASK_READ = Pattern.compile(
+      ".*/task/([^/]+)/(variables|localVariables|form-variables|form|rendered-form|deployed-form)"
+          + "(/[^/]+)?$");
 
   @Bean
   ResourceConfigCustomizer engineRestConflictMappers(ProcessEngine engine,
@@ -100,6 +106,13 @@ class EngineRestConflicts {
       HttpServletRequest request, Throwable e) {
     if (request == null) {
       return null;
+    }
+    Matcher read = TASK_READ.matcher(request.getRequestURI());
+    if (read.matches() && "GET".equals(request.getMethod())) {
+      String id = read.group(1);
+      boolean running = system.call(
+          () -> engine.getTaskService().createTaskQuery().taskId(id).count() > 0);
+      return running ? null : answer(404, "TaskNotFound", "任务不存在或已办理完毕");
     }
     Matcher m = TASK_WORK.matcher(request.getRequestURI());
     if (!m.matches()) {

@@ -96,6 +96,19 @@ class ConcurrentTaskWorkTest {
         .status()).isIn(403, 404);
   }
 
+  @Test
+  void readingTheVariablesOfATaskSomeoneCompletedIsNotFound() {
+    String task = newReviewTask();
+    Api chief = Api.as(rest, "csup-101");
+    assertThat(chief.get("/engine-rest/task/" + task + "/variables").status()).isEqualTo(200);
+    assertThat(chief.post("/engine-rest/task/" + task + "/complete", Map.of("variables",
+        Map.of("reviewDecision", Map.of("value", "approved")))).status()).isEqualTo(204);
+    for (String read : List.of("/variables", "/variables/childId", "/form-variables")) {
+      Api.Response answer = chief.get("/engine-rest/task/" + task + read);
+      assertThat(answer.status()).as(read + " " + answer).isEqualTo(404);
+    }
+  }
+
   @RepeatedTest(3)
   void twoClaimsAtOnceOneWinsTheOtherIsAConflict() throws Exception {
     String task = newReviewTask();
