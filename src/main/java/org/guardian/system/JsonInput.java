@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
  * JSON input is taken as typed: a number or a boolean where text is expected is refused (400
  * naming the field) instead of being turned into text. {@code allow-coercion-of-scalars: false}
  * (application.yaml) covers text into numbers and booleans; this covers the other way, which
- * Jackson allows by default (found by the bad-input harness: {@code "organisationName": 12345}
- * was stored as a report).
+ * Jackson allows by default (found by the bad-input harness: a report whose organisation name was
+ * the number 12345 was stored).
  */
 @Configuration
 class JsonInput {

@@ -117,8 +117,8 @@ class SecurityConfiguration {
   }
 
   /**
-   * A request the firewall refuses before any endpoint sees it (a {@code ;}, an encoded {@code /}
-   * or {@code \\}, a NUL in the path: the usual shapes of path traversal and of SQL in an id) is a
+   * A request the firewall refuses before any endpoint sees it (a semicolon, an encoded slash
+   * or backslash, a NUL in the path: the usual shapes of path traversal and of SQL in an id) is a
    * 400 with a problem body like any other bad input, instead of the container's error page. The
    * path is not echoed.
    */

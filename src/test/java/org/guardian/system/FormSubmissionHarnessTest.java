@@ -229,12 +229,12 @@ class FormSubmissionHarnessTest {
     List<Submission> out = new ArrayList<>();
     out.add(new Submission("malformed JSON", "submit-form", "{\"variables\": {"));
     out.add(new Submission("variables not an object", "complete", "{\"variables\": [1, 2]}"));
-    out.add(new Submission("unknown property", "submit-form", "{\"variablez\": {}}"));
     boolean anyRequired = fields.stream().anyMatch(f -> f.path("validate").path("required")
         .asBoolean(false) && !f.hasNonNull("conditional"));
     if (anyRequired) {
       out.add(new Submission("nothing", "submit-form", "{\"variables\": {}}"));
       out.add(new Submission("nothing", "complete", "{}"));
+      out.add(new Submission("misspelt variables", "submit-form", "{\"variablez\": {}}"));
     }
     // undeclared variables: re-routing the case, swapping the child, forged types
     out.add(submission("undeclared townshipCode", "complete", base, "townshipCode",
