@@ -18,13 +18,13 @@ import java.util.regex.Pattern;
  * content type, as a demo person by HTTP Basic ({@code /api}, {@code /engine-rest}) or by a signed-in
  * session (pages, webapps). Never follows redirects.
  */
-final class HttpProbe {
+public final class HttpProbe {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
   /** One answer: status, content type, body. */
-  record Answer(int status, String contentType, String body) {
-    boolean isProblem() {
+  public record Answer(int status, String contentType, String body) {
+    public boolean isProblem() {
       return contentType != null && contentType.startsWith("application/problem+json");
     }
 
@@ -49,12 +49,12 @@ final class HttpProbe {
   }
 
   /** HTTP Basic as the person (password demo), or anonymous when {@code user} is null. */
-  static HttpProbe basic(int port, String user) {
+  public static HttpProbe basic(int port, String user) {
     return new HttpProbe(port, user, false);
   }
 
   /** Signed in through the login page (a session cookie), as the webapps and pages are used. */
-  static HttpProbe signedIn(int port, String user) {
+  public static HttpProbe signedIn(int port, String user) {
     HttpProbe p = new HttpProbe(port, user, true);
     String token = p.csrf("/login");
     Answer login = p.send("POST", "/login", "application/x-www-form-urlencoded",
@@ -66,7 +66,7 @@ final class HttpProbe {
   }
 
   /** An anonymous browser session (cookies kept), for the public pages. */
-  static HttpProbe browser(int port) {
+  public static HttpProbe browser(int port) {
     return new HttpProbe(port, null, true);
   }
 
@@ -80,11 +80,11 @@ final class HttpProbe {
     return m.group(1);
   }
 
-  Answer get(String path) {
+  public Answer get(String path) {
     return send("GET", path, null, null, Map.of());
   }
 
-  Answer send(String method, String path, String contentType, byte[] body,
+  public Answer send(String method, String path, String contentType, byte[] body,
       Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Accept", "application/json, application/problem+json, text/html;q=0.9, */*;q=0.8")
