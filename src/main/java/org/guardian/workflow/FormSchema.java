@@ -169,6 +169,9 @@ public final class FormSchema {
         if (f.minLength() != null && s.trim().length() < f.minLength()) {
           return "至少" + f.minLength() + "个字";
         }
+        if (s.indexOf('\u0000') >= 0) {
+          return "含有不允许的字符"; // PostgreSQL cannot store a NUL character
+        }
         int maxLength = f.maxLength() != null ? f.maxLength() : MAX_TEXT;
         if (s.length() > maxLength) {
           return "不能超过" + maxLength + "个字";

@@ -92,7 +92,7 @@ class FormSubmissionHarnessTest {
     }
     nodes.add(DynamicTest.dynamicTest("inputs tried", () -> {
       System.out.println("form harness: " + total.get() + " submissions to " + formTasks.size()
-          + " user tasks");
+          + " user tasks, " + Sample.describe());
       assertThat(formTasks).hasSizeGreaterThan(30);
     }));
     return nodes.stream();
@@ -227,29 +227,34 @@ class FormSubmissionHarnessTest {
       base.put(f.path("key").asText(), valid(f));
     }
     List<Submission> out = new ArrayList<>();
-    out.add(new Submission("malformed JSON", "submit-form", "{\"variables\": {"));
-    out.add(new Submission("variables not an object", "complete", "{\"variables\": [1, 2]}"));
+    List<Submission> shapes = new ArrayList<>();
+    shapes.add(new Submission("malformed JSON", "submit-form", "{\"variables\": {"));
+    shapes.add(new Submission("variables not an object", "complete", "{\"variables\": [1, 2]}"));
+    shapes.add(submission("undeclared variable", "submit-form", base, "unexpectedField",
+        typed("x", "String")));
+    shapes.add(submission("Java serialised object", "complete", base, "payload",
+        Map.of("value", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA==", "type", "Object",
+            "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
+                "serializationDataFormat", "application/x-java-serialized-object"))));
+    out.addAll(Sample.of(shapes, 1, form.path("id").asText()));
     boolean anyRequired = fields.stream().anyMatch(f -> f.path("validate").path("required")
         .asBoolean(false) && !f.hasNonNull("conditional"));
     if (anyRequired) {
-      out.add(new Submission("nothing", "submit-form", "{\"variables\": {}}"));
-      out.add(new Submission("nothing", "complete", "{}"));
-      out.add(new Submission("misspelt variables", "submit-form", "{\"variablez\": {}}"));
+      out.addAll(Sample.of(List.of(
+          new Submission("nothing", "submit-form", "{\"variables\": {}}"),
+          new Submission("nothing", "complete", "{}"),
+          new Submission("misspelt variables", "submit-form", "{\"variablez\": {}}")), 1,
+          form.path("id").asText() + "nothing"));
     }
     // undeclared variables: re-routing the case, swapping the child, forged types
     out.add(submission("undeclared townshipCode", "complete", base, "townshipCode",
         typed("371330203", "String")));
     out.add(submission("undeclared childId", "submit-form", base, "childId",
         typed(1, "Long")));
-    out.add(submission("undeclared variable", "submit-form", base, "unexpectedField",
-        typed("x", "String")));
-    out.add(submission("Java serialised object", "complete", base, "payload",
-        Map.of("value", "rO0ABXNyABFqYXZhLnV0aWwuSGFzaE1hcA==", "type", "Object",
-            "valueInfo", Map.of("objectTypeName", "java.util.HashMap",
-                "serializationDataFormat", "application/x-java-serialized-object"))));
     for (JsonNode f : fields) {
       String key = f.path("key").asText();
-      for (Map.Entry<String, Object> bad : badValues(f).entrySet()) {
+      for (Map.Entry<String, Object> bad : Sample.of(new ArrayList<>(badValues(f).entrySet()), 1,
+          form.path("id").asText() + key)) {
         out.add(submission(key + " " + bad.getKey(), out.size() % 2 == 0 ? "complete"
             : "submit-form", base, key, bad.getValue()));
       }
@@ -331,6 +336,7 @@ class FormSubmissionHarnessTest {
         if (v.hasNonNull("minLength") && v.get("minLength").asInt() > 1) {
           bad.put("too short", typed("字", "String"));
         }
+        bad.put("with a NUL character", typed("正常\u0000文字", "String"));
         if (v.hasNonNull("pattern")) {
           bad.put("pattern attack", typed(BadInputHarnessTest.INJECTIONS.get(1), "String"));
         }
