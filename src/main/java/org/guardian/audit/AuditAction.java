@@ -37,6 +37,11 @@ public enum AuditAction {
   STATISTICS_EXPORTED,
   /** A child's file was exported for the national child welfare information system. */
   CHILD_EXPORTED,
+  /**
+   * The national JSON export of an area was downloaded (once per export, also when empty; each
+   * child in it is recorded as {@link #CHILD_EXPORTED}).
+   */
+  NATIONAL_EXPORTED,
   /** A case plan was drafted or reviewed (assistance). */
   CASE_PLAN_RECORDED,
   /** A referral to a partner department was sent or changed state (assistance). */

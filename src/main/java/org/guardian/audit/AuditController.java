@@ -47,7 +47,7 @@ class AuditController {
       @RequestParam(required = false) AuditAction action,
       @RequestParam(required = false) Instant from,
       @RequestParam(required = false) Instant to,
-      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
       @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
     CurrentUser user = CurrentUser.get();
     if (!user.hasAnyRole(Role.SUPERVISOR, Role.ADMIN)) {

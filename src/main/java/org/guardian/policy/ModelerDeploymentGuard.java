@@ -22,6 +22,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceManager;
 import org.camunda.bpm.engine.impl.repository.DeploymentBuilderImpl;
 import org.camunda.bpm.engine.impl.xml.ProblemImpl;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.guardian.audit.AuditAction;
+import org.guardian.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +44,11 @@ final class ModelerDeploymentGuard extends CommandInterceptor {
   private static final Logger log = LoggerFactory.getLogger(ModelerDeploymentGuard.class);
 
   private final Supplier<ModelValidator> validator;
+  private final Supplier<AuditLog> audit;
 
-  ModelerDeploymentGuard(Supplier<ModelValidator> validator) {
+  ModelerDeploymentGuard(Supplier<ModelValidator> validator, Supplier<AuditLog> audit) {
     this.validator = validator;
+    this.audit = audit;
   }
 
   @Override
@@ -55,11 +60,21 @@ final class ModelerDeploymentGuard extends CommandInterceptor {
         DeploymentBuilderImpl builder = (DeploymentBuilderImpl) field(deploy, "deploymentBuilder");
         List<ModelFile> files = context.runWithoutAuthorization(() -> resources(builder, context));
         List<Finding> findings = validator.get().validate(files);
+        String names = files.stream().map(ModelFile::name).collect(Collectors.joining(","));
         if (!ModelValidator.passes(findings)) {
-          log.info("engine deployment by {} refused: {} findings", user,
-              findings.stream().filter(Finding::isError).count());
+          long errors = findings.stream().filter(Finding::isError).count();
+          log.info("engine deployment by {} refused: {} findings", user, errors);
+          audit.get().recordSeparately(AuditAction.POLICY_DEPLOYMENT_REFUSED, null, null,
+              PolicyMigration.cut("via=engine-rest; errors=" + errors + "; files=" + names, 1000));
           throw new Refused(findings);
         }
+        // deployments through the engine REST API (Camunda Modeler) are audited like those
+        // through /api/policy/deployments, in the deployment's own transaction
+        T result = next.execute(command);
+        audit.get().record(AuditAction.POLICY_DEPLOYED, null, null, PolicyMigration.cut(
+            "via=engine-rest; deployment=" + (result instanceof Deployment d ? d.getId() : "?")
+                + "; files=" + names, 1000));
+        return result;
       }
     }
     return next.execute(command);

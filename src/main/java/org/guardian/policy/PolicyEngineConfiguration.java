@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.guardian.audit.AuditLog;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,8 @@ class PolicyEngineConfiguration {
             == null ? new ArrayList<>()
             : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
         interceptors.add(new ModelerDeploymentGuard(() -> new ModelValidator(
-            new EngineDeployedModels(() -> config), context::containsBean)));
+            new EngineDeployedModels(() -> config), context::containsBean),
+            () -> context.getBean(AuditLog.class)));
         config.setCustomPostCommandInterceptorsTxRequired(interceptors);
       }
     };

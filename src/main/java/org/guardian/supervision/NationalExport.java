@@ -165,6 +165,8 @@ class NationalExport {
       audit.record(AuditAction.CHILD_EXPORTED, (Long) f.get("fileId"),
           (String) f.remove("villageCode"), "national-export");
     }
+    // the export itself, also when it holds no child
+    audit.record(AuditAction.NATIONAL_EXPORTED, null, a.getCode(), "children=" + files.size());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("layout", LAYOUT);
     body.put("areaCode", a.getCode());

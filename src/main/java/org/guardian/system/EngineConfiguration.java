@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.guardian.people.InstanceAuthorizations;
 import org.guardian.people.Role;
 import org.guardian.workflow.EngineClock;
 import org.guardian.workflow.TaskCompletionRule;
@@ -70,6 +71,7 @@ class EngineConfiguration {
             ? new ArrayList<>() : new ArrayList<>(config.getCustomPreBPMNParseListeners());
         listeners.add(validation.parseListener());
         listeners.add(new TaskNaming());
+        listeners.add(InstanceAuthorizations.parseListener());
         config.setCustomPreBPMNParseListeners(listeners);
         List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
             == null ? new ArrayList<>()

@@ -24,6 +24,12 @@ public final class FormSchema {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * The longest text a field may hold when its form declares no {@code maxLength}: the engine keeps
+   * a text variable in a 4000-character column, so a longer one would fail as a server error.
+   */
+  static final int MAX_TEXT = 4000;
+
   private final String formId;
   private final List<Field> fields;
 
@@ -169,8 +175,12 @@ public final class FormSchema {
         if (f.minLength() != null && s.trim().length() < f.minLength()) {
           return "至少" + f.minLength() + "个字";
         }
-        if (f.maxLength() != null && s.length() > f.maxLength()) {
-          return "不能超过" + f.maxLength() + "个字";
+        if (s.indexOf('\u0000') >= 0) {
+          return "含有不允许的字符"; // PostgreSQL cannot store a NUL character
+        }
+        int maxLength = f.maxLength() != null ? f.maxLength() : MAX_TEXT;
+        if (s.length() > maxLength) {
+          return "不能超过" + maxLength + "个字";
         }
         if (f.pattern() != null && !f.pattern().matcher(s).matches()) {
           return "格式不正确";

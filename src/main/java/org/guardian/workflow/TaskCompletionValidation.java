@@ -91,6 +91,10 @@ public class TaskCompletionValidation extends CommandInterceptor {
               () -> context.getTaskManager().findTaskById(taskId));
       if (task != null && task.getTaskDefinition() != null) {
         normaliseLists(formOf(task), submitted);
+        List<FieldProblem> shape = shape(task, submitted, context.getAuthenticatedUserId() != null);
+        if (!shape.isEmpty()) {
+          throw new TaskCompletionRejected(task.getTaskDefinitionKey(), shape);
+        }
         Map<String, Object> variables = new HashMap<>(
             context.runWithoutAuthorization(() -> task.getVariables()));
         if (submitted != null) {
@@ -160,6 +164,37 @@ public class TaskCompletionValidation extends CommandInterceptor {
       // not JSON: the text is refused by the form's rule below
     }
     return Variables.stringValue(json);
+  }
+
+  /**
+   * What a submission may carry at all, before its values are read: a person (an authenticated
+   * completion: Tasklist, engine REST) submits the fields of the task's form and nothing else, so
+   * that nobody re-routes a case by overwriting {@code townshipCode} or swaps {@code childId}
+   * through the REST API; and no value is a serialised object the engine would have to
+   * deserialise (Java serialisation is off: such a value is refused here instead of failing with
+   * a 500 when first read). Completions by Guardian's own services (no authentication) may set
+   * process variables beyond the form.
+   */
+  private List<FieldProblem> shape(TaskEntity task, Map<String, Object> submitted,
+      boolean byPerson) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (submitted == null || submitted.isEmpty()) {
+      return problems;
+    }
+    FormSchema form = byPerson ? formOf(task) : null;
+    java.util.Set<String> declared = form == null ? null : new java.util.HashSet<>(form.keys());
+    for (String key : submitted.keySet()) {
+      if (declared != null && !declared.contains(key)) {
+        problems.add(new FieldProblem(key, "不是此表单的字段，不能提交"));
+        continue;
+      }
+      if (submitted instanceof VariableMap typed
+          && typed.getValueTyped(key) instanceof SerializableValue object
+          && !object.isDeserialized()) {
+        problems.add(new FieldProblem(key, "值的类型不正确"));
+      }
+    }
+    return problems;
   }
 
   List<FieldProblem> check(TaskEntity task, Map<String, Object> variables) {

@@ -44,22 +44,8 @@ class ChildAccessTest {
     return body;
   }
 
-  @ParameterizedTest(name = "{0} reads: {1}")
-  @CsvSource({
-      "director-101201, 200", // own village
-      "director-101202, 404", // neighbouring village, same township
-      "director-102201, 404", // other township
-      "csup-101, 200", "chief-101, 200", "sup-101, 200", // own township
-      "csup-102, 404", "chief-102, 404", "sup-102, 404", // other township
-      "centre, 200", "supervisor, 200", "legal, 200", "demo, 200", // county
-      "policy, 403" // policy team works on models, not children's files
-  })
-  void readingAFileIsLimitedToTheAreaAndRole(String user, int status) {
-    assertThat(Api.as(rest, user).get("/api/children/" + childOf101201).status())
-        .isEqualTo(status);
-    assertThat(Api.as(rest, user).get("/api/children/" + childOf101201 + "/history").status())
-        .isEqualTo(status);
-  }
+  // Reading the file and its parts, by role and area: system/AccessMatrixTest (one table with
+  // the tasks, process instances, reports, documents, dashboard, exports and deployments).
 
   @ParameterizedTest(name = "{0} changes: {1}")
   @CsvSource({
