@@ -161,13 +161,20 @@ class InterventionProcess {
 
       @Override
       public List<FieldProblem> check(TaskSubmission submission) {
-        Instant since = GuardianshipIntervention.TASK_PROTECTION_RULING.equals(
-            submission.taskDefinitionKey())
-            ? submission.task().getCreateTime().toInstant()
-            : orders.dayOf(((Number) submission.variable(
-                GuardianshipIntervention.Var.ORDER_ID)).longValue());
-        boolean uploaded = documents.hasDocument(
-            ((Number) submission.variable(GuardianshipIntervention.Var.CHILD_ID)).longValue(),
+        boolean ruling = GuardianshipIntervention.TASK_PROTECTION_RULING.equals(
+            submission.taskDefinitionKey());
+        Number childId = submission.variable(GuardianshipIntervention.Var.CHILD_ID)
+            instanceof Number n ? n : null;
+        Number orderId = submission.variable(GuardianshipIntervention.Var.ORDER_ID)
+            instanceof Number n ? n : null;
+        if (childId == null || (!ruling && orderId == null)) {
+          // an instance without its child or application cannot be checked: refused, not a 500
+          return List.of(new FieldProblem(DOCUMENTS_FIELD,
+              "本事项缺少儿童或申请信息，无法核对法院文书，请联系县级中心"));
+        }
+        Instant since = ruling ? submission.task().getCreateTime().toInstant()
+            : orders.dayOf(orderId.longValue());
+        boolean uploaded = documents.hasDocument(childId.longValue(),
             (String) submission.variable(GuardianshipIntervention.Var.CASE_NUMBER),
             DocumentType.COURT_DECISION, since);
         return uploaded ? List.of() : List.of(new FieldProblem(DOCUMENTS_FIELD,

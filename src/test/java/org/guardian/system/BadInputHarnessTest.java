@@ -90,7 +90,7 @@ class BadInputHarnessTest {
   @Autowired RepositoryService repository;
 
   /** How an endpoint is called: JSON API (Basic), multipart API, page (session), page form. */
-  enum Kind { API, SESSION_API, MULTIPART, PAGE, PAGE_FORM }
+  enum Kind { API, SESSION_API, MULTIPART, PAGE, PAGE_FORM, PAGE_MULTIPART }
 
   /**
    * What the harness must know of one endpoint: who calls it (someone allowed, so that the input
@@ -203,10 +203,18 @@ class BadInputHarnessTest {
         listProbes()));
     c.add(api("GET /dashboard/export/national.json", "centre", "/dashboard/export/national.json",
         Map.of("area", "371330101201"), null, null, true));
-    c.add(api("GET /dashboard/export/monthly.csv", "supervisor", "/dashboard/export/monthly.csv",
-        Map.of("area", "371330101", "month", "2026-10"), null, null, true));
-    c.add(api("GET /dashboard/export/annual.csv", "supervisor", "/dashboard/export/annual.csv",
-        Map.of("area", "371330101", "year", "2026"), null, null, true));
+    // downloads behind the dashboard's links: a browser asking for them gets the Chinese error page
+    c.add(page("GET /dashboard/export/monthly.{format}", "supervisor",
+        "/dashboard/export/monthly.xlsx", Map.of("area", "371330101", "month", "2026-10")));
+    c.add(page("GET /dashboard/export/annual.{format}", "supervisor",
+        "/dashboard/export/annual.csv", Map.of("area", "371330101", "year", "2026")));
+    String page = "/children/" + f.childId() + "/documents";
+    c.add(page("GET /children/{id}/documents", "legal", page,
+        Map.of("case", "GC-2026-000001", "type", "COURT_DECISION")));
+    c.add(page("GET /children/{id}/documents/{documentId}", "legal",
+        page + "/" + f.documentId(), Map.of()));
+    c.add(new Entry("POST /children/{id}/documents", Kind.PAGE_MULTIPART, "legal", page,
+        Map.of(), null, null, documentProbes("/children/" + f.childId())));
     Class<?> migrationRequest = type("org.guardian.policy.MigrationController$MigrationRequest");
     c.add(api("POST /api/policy/migrations/plan", "policy", "/api/policy/migrations/plan",
         Map.of(), migration, migrationRequest));
@@ -352,7 +360,8 @@ class BadInputHarnessTest {
   HttpProbe client(Entry e) {
     return switch (e.kind()) {
       case API, MULTIPART -> HttpProbe.basic(port, e.user());
-      case SESSION_API, PAGE, PAGE_FORM -> e.user() == null ? HttpProbe.browser(port)
+      case SESSION_API, PAGE, PAGE_FORM, PAGE_MULTIPART -> e.user() == null
+          ? HttpProbe.browser(port)
           : HttpProbe.signedIn(port, e.user());
     };
   }
@@ -369,7 +378,14 @@ class BadInputHarnessTest {
       body = (form + (form.isEmpty() ? "" : "&") + "_csrf=" + HttpProbe.enc(token))
           .getBytes(StandardCharsets.UTF_8);
     }
-    return client.send(p.method(), p.path(), p.contentType(), body, headers);
+    String path = p.path();
+    if (e.kind() == Kind.PAGE_MULTIPART) {
+      // the page's form carries the session's CSRF token (one per session: taken from a page that
+      // reads no child's file, so that no audit entry is written); Spring Security also reads it
+      // from the query string, which leaves the generated multipart body as it is
+      path += (path.contains("?") ? "&" : "?") + "_csrf=" + HttpProbe.enc(client.csrf("/report"));
+    }
+    return client.send(p.method(), path, p.contentType(), body, headers);
   }
 
   void assertRefused(Entry e, Probe p, Answer a) {
@@ -462,7 +478,7 @@ class BadInputHarnessTest {
       }
       String name = rp.name().isEmpty() ? (rp.value().isEmpty() ? p.getParameterName()
           : rp.value()) : rp.name();
-      if (e.kind() == Kind.MULTIPART) {
+      if (e.kind() == Kind.MULTIPART || e.kind() == Kind.PAGE_MULTIPART) {
         continue; // multipart fields are tried by the entry's own probes
       }
       Class<?> type = p.getParameterType();
