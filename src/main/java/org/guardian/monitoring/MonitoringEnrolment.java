@@ -1,7 +1,6 @@
 package org.guardian.monitoring;
 
-import java.util.Collection;
-import java.util.Set;
+import java.util.List;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.guardian.registry.ChildFileChanged;
 import org.guardian.registry.ChildRegistered;
@@ -41,6 +40,7 @@ class MonitoringEnrolment {
 
   private static final Logger log = LoggerFactory.getLogger(MonitoringEnrolment.class);
   private static final int ATTEMPTS = 3;
+  static final int BATCH = 500;
 
   private final MonitoringService monitoring;
   private final ChildService children;
@@ -69,19 +69,35 @@ class MonitoringEnrolment {
   void onReady() {
     ready = true;
     if (enrolExisting) {
-      int started = startMissing(children.childIds());
+      int started = startMissing(0, Long.MAX_VALUE, BATCH);
       log.info("monitoring started for {} children without one", started);
     }
   }
 
-  /** Starts monitoring for those of the children that never had it, one transaction each. */
-  int startMissing(Collection<Long> childIds) {
-    Set<String> enrolled = monitoring.enrolledChildren();
+  /**
+   * Starts monitoring for every child with an id in ({@code afterId}, {@code upToId}] that never had
+   * it, one transaction each. The children are found in batches of {@code batch} ({@value #BATCH}
+   * at start-up) by a keyed query (id order, after the last id seen), so
+   * the sweep reads only the ids it enrols: nothing but one empty query when every child is
+   * enrolled, whatever the size of the county.
+   */
+  int startMissing(long afterId, long upToId, int batchSize) {
+    int started = 0;
+    long after = afterId;
+    List<Long> batch;
+    do {
+      batch = monitoring.unenrolledChildren(after, upToId, batchSize);
+      started += startAll(batch);
+      if (!batch.isEmpty()) {
+        after = batch.get(batch.size() - 1);
+      }
+    } while (batch.size() == batchSize);
+    return started;
+  }
+
+  private int startAll(List<Long> childIds) {
     int started = 0;
     for (long id : childIds) {
-      if (enrolled.contains(String.valueOf(id))) {
-        continue;
-      }
       try {
         monitoring.start(id);
         started++;
