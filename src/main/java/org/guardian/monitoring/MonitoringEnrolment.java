@@ -75,11 +75,12 @@ class MonitoringEnrolment {
   }
 
   /**
-   * Starts monitoring for every child with an id in ({@code afterId}, {@code upToId}] that never had
-   * it, one transaction each. The children are found in batches of {@code batch} ({@value #BATCH}
-   * at start-up) by a keyed query (id order, after the last id seen), so
-   * the sweep reads only the ids it enrols: nothing but one empty query when every child is
-   * enrolled, whatever the size of the county.
+   * Starts monitoring for every child with an id greater than {@code afterId} and at most {@code
+   * upToId} that never had it, one transaction each. The children are found in batches of {@code
+   * batchSize} ({@value #BATCH} at start-up) by a keyed query (id order, after the last id seen),
+   * so the sweep reads only the ids it enrols: nothing but one query without a row when every
+   * child is enrolled, whatever the size of the county. (No brackets of interval notation here:
+   * Spring Modulith's javadoc.json is read by a parser that counts them.)
    */
   int startMissing(long afterId, long upToId, int batchSize) {
     int started = 0;

@@ -88,12 +88,13 @@ class MonitoringService {
   }
 
   /**
-   * One batch of the children that never had a monitoring instance (running or ended): ids in
-   * ({@code afterId}, {@code upToId}], in id order, at most {@code limit}. One anti-join in the database over the
-   * registry's {@code child} table and the engine's process history (business key = file id,
-   * indexed by the engine: ACT_IDX_HI_PRO_I_BUSKEY), so the start-up sweep reads only the ids it
-   * enrols, never the county's historic instances (it loaded every one of them as an entity
-   * before: 100,000 objects at county size). Portable between H2 and PostgreSQL.
+   * One batch of the children that never had a monitoring instance (running or ended): ids greater
+   * than {@code afterId} and at most {@code upToId}, in id order, at most {@code limit}. One
+   * anti-join in the database over the registry's {@code child} table and the engine's process
+   * history (business key = file id, indexed by the engine: ACT_IDX_HI_PRO_I_BUSKEY), so the
+   * start-up sweep reads only the ids it enrols, never the county's historic instances (it loaded
+   * every one of them as an entity before: 100,000 objects at county size). Portable between H2
+   * and PostgreSQL.
    */
   List<Long> unenrolledChildren(long afterId, long upToId, int limit) {
     return jdbc.queryForList("""
