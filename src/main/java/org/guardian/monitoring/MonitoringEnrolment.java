@@ -69,8 +69,10 @@ class MonitoringEnrolment {
   void onReady() {
     ready = true;
     if (enrolExisting) {
+      long t0 = System.nanoTime();
       int started = startMissing(0, Long.MAX_VALUE, BATCH);
-      log.info("monitoring started for {} children without one", started);
+      log.info("monitoring started for {} children without one ({} ms)", started,
+          (System.nanoTime() - t0) / 1_000_000);
     }
   }
 
