@@ -154,7 +154,8 @@ public final class Bench {
       progress("%s: county seeded in %.1f s", dbName, secs(s0));
 
       phase(dbName + ": start-up and heap");
-      try (GuardianNode a = GuardianNode.launch(dbName + "-a", db, true, List.of())) {
+      try (GuardianNode a = GuardianNode.launch(dbName + "-a", db, true,
+          List.of(QueryPlan.NODE_LOGGING))) {
         r.put("startup_s", round(a.awaitReady(900, null)));
         r.put("heap_mib", round(a.heapAfterFullGcMiB()));
         progress("%s: start-up %.1f s, heap after full GC %.1f MiB", dbName, r.get("startup_s"),
@@ -169,6 +170,15 @@ public final class Bench {
         phase(dbName + ": task-list query");
         Latencies q = taskListQuery(a.http, plan.queries());
         put(r, "task_query", q);
+        try {
+          String queryPlan = QueryPlan.explain(a.log, db,
+              dbName.equals("postgres") ? "explain (analyze, buffers) " : "explain analyze ",
+              WORK.resolve("task-query-plan-" + dbName + ".txt"));
+          progress("%s: task-list query plan (target/bench/task-query-plan-%s.txt):%n%s", dbName,
+              dbName, queryPlan);
+        } catch (Exception e) {
+          progress("%s: no plan of the task-list query: %s", dbName, e);
+        }
         phase(dbName + ": dashboard");
         Latencies d = dashboard(a.http, plan.pages());
         put(r, "dashboard", d);

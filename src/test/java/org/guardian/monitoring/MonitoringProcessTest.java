@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -515,17 +517,55 @@ class MonitoringProcessTest {
   }
 
   @Test
-  void childrenWithoutMonitoringAreEnrolledOnceWhenTheSweepRuns() {
-    Set<String> enrolled = monitoringService.enrolledChildren();
-    long demoChild = childService.childIds().stream()
-        .filter(id -> !enrolled.contains(String.valueOf(id))).findFirst().orElseThrow();
+  void theSweepFindsExactlyTheChildrenThatNeverHadAMonitoringInstance() {
+    // the oracle: every child of the registry minus the business keys of every historic
+    // monitoring instance, as the sweep computed it before (all instances loaded as entities)
+    Set<String> enrolled = new HashSet<>();
+    history.createHistoricProcessInstanceQuery().processDefinitionKey(Monitoring.KEY).list()
+        .forEach(hpi -> enrolled.add(hpi.getBusinessKey()));
+    List<Long> expected = childService.childIds().stream()
+        .filter(id -> !enrolled.contains(String.valueOf(id))).sorted().toList();
+    long registered = support.register(leftBehind());
 
-    assertThat(enrolment.startMissing(List.of(demoChild))).isEqualTo(1);
-    assertThat(enrolment.startMissing(List.of(demoChild))).isZero();
+    List<Long> unenrolled = monitoringService.unenrolledChildren(0, Long.MAX_VALUE, 100_000);
 
-    ProcessInstance pi = support.monitoring(demoChild);
-    assertThat(pi).isNotNull();
-    assertThat(pi).isWaitingAt(Monitoring.TASK_HOME_VISIT);
+    assertThat(expected).as("demo children are not enrolled in the test profile").isNotEmpty();
+    assertThat(unenrolled).isEqualTo(expected).doesNotContain(registered);
+    // keyed batches: the pages of 7 put together are the whole list
+    List<Long> paged = new ArrayList<>();
+    List<Long> page;
+    long after = 0;
+    do {
+      page = monitoringService.unenrolledChildren(after, Long.MAX_VALUE, 7);
+      paged.addAll(page);
+      after = page.isEmpty() ? after : page.get(page.size() - 1);
+    } while (page.size() == 7);
+    assertThat(paged).isEqualTo(expected);
+  }
+
+  @Test
+  void theSweepEnrolsEachUnenrolledChildOfItsRangeOnceInBatches() {
+    List<Long> unenrolled = monitoringService.unenrolledChildren(0, Long.MAX_VALUE, 4);
+    assertThat(unenrolled).as("demo children are not enrolled in the test profile").isNotEmpty();
+    List<Long> swept = unenrolled.subList(0, Math.min(3, unenrolled.size()));
+    long from = swept.get(0) - 1;
+    long to = swept.get(swept.size() - 1);
+
+    assertThat(enrolment.startMissing(from, to, 2)).isEqualTo(swept.size());
+    assertThat(enrolment.startMissing(from, to, 2)).as("second sweep").isZero();
+
+    for (long childId : swept) {
+      assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(Monitoring.KEY)
+          .processInstanceBusinessKey(String.valueOf(childId)).count()).isEqualTo(1);
+      ProcessInstance pi = support.monitoring(childId);
+      assertThat(pi).isNotNull();
+      assertThat(pi).isWaitingAt(Monitoring.TASK_HOME_VISIT);
+    }
+    assertThat(monitoringService.unenrolledChildren(from, to, 100)).isEmpty();
+    if (unenrolled.size() > swept.size()) {
+      assertThat(monitoringService.unenrolledChildren(0, Long.MAX_VALUE, 100))
+          .as("outside the range").contains(unenrolled.get(swept.size()));
+    }
   }
 
   List<String> candidateGroups(String taskId) {
