@@ -2,14 +2,12 @@ package org.guardian.intervention;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,6 +16,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.guardian.Api;
 import org.guardian.GuardianTest;
+import org.guardian.HeadlessChromium;
 import org.guardian.TestChildren;
 import org.guardian.workflow.AreaVariables;
 import org.guardian.workflow.TaskCompletionRejected;
@@ -25,12 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,46 +44,29 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @GuardianTest
 class TaskFormsBrowserTest {
 
-  static final File CHROMIUM = new File("/usr/bin/chromium");
-  static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
   @LocalServerPort int port;
   @Autowired TestRestTemplate rest;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
 
+  HeadlessChromium chromium;
   ChromeDriver browser;
-  Path profile;
   WebDriverWait wait;
 
   @BeforeEach
-  void startBrowser() throws Exception {
-    assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-        "Debian's chromium and chromium-driver are not installed");
-    profile = Files.createTempDirectory("guardian-chromium");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build(), options);
-    browser.manage().window().setSize(new Dimension(1280, 1000));
+  void startBrowser() {
+    chromium = HeadlessChromium.start(1280, 1000);
+    browser = chromium.driver();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }
 
   @AfterEach
-  void stopBrowser() throws Exception {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+  void stopBrowser() {
+    if (chromium != null) {
+      chromium.close();
     }
   }
+
 
   String url(String path) {
     return "http://localhost:" + port + path;
