@@ -53,6 +53,11 @@ class DocumentController {
   ResponseEntity<byte[]> download(@PathVariable @Min(1) long id,
       @PathVariable @Min(1) long documentId) {
     ChildDocument d = documents.download(id, documentId);
+    return attachment(d);
+  }
+
+  /** A document as a download: its own type, its name, never sniffed into something else. */
+  static ResponseEntity<byte[]> attachment(ChildDocument d) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(d.getContentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -14,8 +14,6 @@ import org.guardian.common.FieldProblem;
 import org.guardian.common.InvalidInputException;
 import org.guardian.registry.ChildService;
 import org.guardian.workflow.TaskNaming;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -83,12 +81,7 @@ class DocumentPages {
   @GetMapping("/children/{id:\\d{1,18}}/documents/{documentId:\\d{1,18}}")
   ResponseEntity<byte[]> download(@PathVariable long id, @PathVariable long documentId) {
     ChildDocument d = documents.download(id, documentId);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(d.getContentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(d.getFileName(), StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(d.getContent());
+    return DocumentController.attachment(d);
   }
 
   /** A line of the list as shown: Chinese type, time in the county's zone, a readable size. */
