@@ -73,9 +73,7 @@ class MonitoringMigrationTest {
   void restoreTheRepositoryModels() {
     ClockUtil.reset();
     // other tests expect the repository's models to be the latest versions
-    Api.Response restored = PolicyApi.deploy(rest, "policy", PolicyApi.uniqueName(),
-        PolicyApi.repositoryModels());
-    assertThat(restored.status()).as(restored.toString()).isEqualTo(201);
+    PolicyApi.restoreRepositoryModels(rest);
   }
 
   /** Version 2 of monitoring, derived from the repository's models by a policy team's edits. */

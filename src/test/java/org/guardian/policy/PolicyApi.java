@@ -43,6 +43,17 @@ public final class PolicyApi {
     return files;
   }
 
+  /**
+   * Deploys the repository's models again as the policy team, so that they are the latest
+   * versions for the tests that follow a test which deployed a revision.
+   */
+  public static void restoreRepositoryModels(TestRestTemplate rest) {
+    Api.Response restored = deploy(rest, "policy", uniqueName(), repositoryModels());
+    if (restored.status() != 201) {
+      throw new AssertionError("repository models not restored: " + restored);
+    }
+  }
+
   /** {@code POST /api/policy/deployments} with the files as parts named {@code files}. */
   public static Api.Response deploy(TestRestTemplate rest, String user, String name,
       List<ModelFile> files) {

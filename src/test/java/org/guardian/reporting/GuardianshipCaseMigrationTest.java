@@ -65,9 +65,7 @@ class GuardianshipCaseMigrationTest {
   void restoreTheRepositoryModels() {
     ClockUtil.reset();
     // other tests expect the repository's models to be the latest versions
-    Api.Response restored = PolicyApi.deploy(rest, "policy", PolicyApi.uniqueName(),
-        PolicyApi.repositoryModels());
-    assertThat(restored.status()).as(restored.toString()).isEqualTo(201);
+    PolicyApi.restoreRepositoryModels(rest);
   }
 
   /** Version 2 of the case, derived from the repository's models by a policy team's edits. */
