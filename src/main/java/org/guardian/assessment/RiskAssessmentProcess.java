@@ -62,7 +62,7 @@ class RiskAssessmentProcess {
       @Override
       public List<FieldProblem> check(TaskSubmission s) {
         if (RiskAssessment.Var.RETURNED.equals(s.variable(RiskAssessment.Var.INDICATOR_REVIEW))
-            && length(s.variable(RiskAssessment.Var.INDICATOR_REVIEW_COMMENT)) < 5) {
+            && s.textLength(RiskAssessment.Var.INDICATOR_REVIEW_COMMENT) < 5) {
           return List.of(new FieldProblem(RiskAssessment.Var.INDICATOR_REVIEW_COMMENT,
               "退回重新采集时须写明需要核实的内容（至少5个字）"));
         }
@@ -86,7 +86,7 @@ class RiskAssessmentProcess {
         Object confirmed = s.variable(RiskAssessment.Var.CONFIRMED_COLOUR);
         if (confirmed != null
             && !Objects.equals(confirmed, s.variable(RiskAssessment.Var.COMPUTED_COLOUR))
-            && length(s.variable(RiskAssessment.Var.COLOUR_OVERRIDE_REASON)) < 5) {
+            && s.textLength(RiskAssessment.Var.COLOUR_OVERRIDE_REASON) < 5) {
           return List.of(new FieldProblem(RiskAssessment.Var.COLOUR_OVERRIDE_REASON,
               "调整风险等级时须写明理由（至少5个字）"));
         }
@@ -103,9 +103,5 @@ class RiskAssessmentProcess {
         (String) execution.getVariable(RiskAssessment.Var.NEXT_STEP),
         ((Number) execution.getVariable(RiskAssessment.Var.REASSESS_WITHIN_DAYS)).intValue(),
         visit == null ? null : ((Number) visit).intValue());
-  }
-
-  private static int length(Object value) {
-    return value instanceof String s ? s.trim().length() : 0;
   }
 }

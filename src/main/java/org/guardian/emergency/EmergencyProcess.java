@@ -89,22 +89,18 @@ class EmergencyProcess {
             problems.add(new FieldProblem(EmergencyResponse.Var.STATUTORY_GROUND,
                 "临时监护须选择未成年人保护法第九十二条规定的情形"));
           } else if (StatutoryGround.ofFormValue(ground).get() == StatutoryGround.ART92_7
-              && length(s.variable(EmergencyResponse.Var.PLACEMENT_NOTE)) < 10) {
+              && s.textLength(EmergencyResponse.Var.PLACEMENT_NOTE) < 10) {
             problems.add(new FieldProblem(EmergencyResponse.Var.PLACEMENT_NOTE,
                 "选择“法律规定的其他情形”时须在安置说明中写明法律依据（至少10个字）"));
           }
         } else if (type != null
-            && length(s.variable(EmergencyResponse.Var.CAREGIVER_NAME)) < 2) {
+            && s.textLength(EmergencyResponse.Var.CAREGIVER_NAME) < 2) {
           problems.add(new FieldProblem(EmergencyResponse.Var.CAREGIVER_NAME,
               "由亲属或委托照护人照料时须填写照料人姓名"));
         }
         return problems;
       }
     };
-  }
-
-  private static int length(Object value) {
-    return value instanceof String s ? s.trim().length() : 0;
   }
 
   private static String text(DelegateExecution execution, String name) {

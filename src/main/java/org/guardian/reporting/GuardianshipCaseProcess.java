@@ -143,9 +143,8 @@ class GuardianshipCaseProcess {
       public List<FieldProblem> check(TaskSubmission submission) {
         Object chosen = submission.variable(GuardianshipCase.Var.TRIAGE_PRIORITY);
         Object computed = submission.variable(GuardianshipCase.Var.COMPUTED_PRIORITY);
-        Object reason = submission.variable(GuardianshipCase.Var.PRIORITY_OVERRIDE_REASON);
         if (chosen != null && !Objects.equals(chosen, computed)
-            && (!(reason instanceof String s) || s.trim().length() < 5)) {
+            && submission.textLength(GuardianshipCase.Var.PRIORITY_OVERRIDE_REASON) < 5) {
           return List.of(new FieldProblem(GuardianshipCase.Var.PRIORITY_OVERRIDE_REASON,
               "调整系统研判的响应优先级时须写明理由（至少5个字）"));
         }

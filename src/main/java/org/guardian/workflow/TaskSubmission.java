@@ -20,6 +20,11 @@ public record TaskSubmission(DelegateTask task, String processDefinitionKey,
     return variables.get(name);
   }
 
+  /** The trimmed length of a text variable; 0 when it is missing or not text. */
+  public int textLength(String name) {
+    return variables.get(name) instanceof String s ? s.trim().length() : 0;
+  }
+
   public String taskDefinitionKey() {
     return task.getTaskDefinitionKey();
   }
