@@ -3,9 +3,9 @@ package org.guardian.system;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.guardian.people.CamundaIdentityAuthenticationProvider;
+import org.guardian.people.SignedInEngineAuthentication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -134,14 +134,17 @@ class SecurityConfiguration {
     };
   }
 
-  /** The engine REST API runs as the person Spring Security signed in. */
+  /**
+   * The engine REST API runs as the person Spring Security signed in, with the groups of that
+   * sign-in.
+   */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     bean.setName("guardian-engine-rest-authentication");
     bean.setInitParameters(Map.of("authentication-provider",
-        ContainerBasedAuthenticationProvider.class.getName()));
+        SignedInEngineAuthentication.class.getName()));
     bean.addUrlPatterns("/engine-rest/*");
     bean.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return bean;
@@ -154,7 +157,7 @@ class SecurityConfiguration {
         new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
     bean.setName("guardian-webapp-authentication");
     bean.setInitParameters(Map.of("authentication-provider",
-        ContainerBasedAuthenticationProvider.class.getName()));
+        SignedInEngineAuthentication.class.getName()));
     bean.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     bean.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return bean;

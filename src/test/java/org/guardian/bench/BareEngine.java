@@ -130,6 +130,7 @@ final class BareEngine implements AutoCloseable {
       engine.getRuntimeService().createMessageCorrelation("Msg_ReportReceived")
           .processInstanceBusinessKey(caseNumber).setVariables(vars).correlateStartMessage();
       intake.add(t0);
+      Breakdown.add("intake", t0, 1);
       for (ChainSteps.Step step : ChainSteps.steps()) {
         Task task = awaitTask(caseNumber, step.taskKey());
         Map<String, Object> v = new java.util.LinkedHashMap<>(step.variables());
@@ -140,7 +141,9 @@ final class BareEngine implements AutoCloseable {
         long t = System.nanoTime();
         engine.getTaskService().complete(task.getId(), v);
         completion.add(t);
+        Breakdown.add("task completion", t, 1);
         if (step.taskKey().equals(ChainSteps.FIRE_PLAN_REVIEW_AFTER)) {
+          long tf = System.nanoTime();
           Job job = engine.getManagementService().createJobQuery()
               .processInstanceId(task.getProcessInstanceId())
               .activityId(ChainSteps.PLAN_REVIEW_TIMER).singleResult();
@@ -148,6 +151,7 @@ final class BareEngine implements AutoCloseable {
             throw new IllegalStateException("bare engine: no plan review timer in " + caseNumber);
           }
           engine.getManagementService().executeJob(job.getId());
+          Breakdown.add("timer execution", tf, 2);
         }
       }
     };
@@ -155,10 +159,16 @@ final class BareEngine implements AutoCloseable {
 
   private Task awaitTask(String caseNumber, String key) {
     long deadline = System.currentTimeMillis() + 60_000;
+    long t0 = System.nanoTime();
+    int polls = 0;
     while (true) {
+      long tq = System.nanoTime();
       Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
           .taskDefinitionKey(key).singleResult();
+      polls++;
+      Breakdown.add("task query request", tq, 1);
       if (task != null) {
+        Breakdown.add("task found (with polls)", t0, polls);
         return task;
       }
       if (System.currentTimeMillis() > deadline) {

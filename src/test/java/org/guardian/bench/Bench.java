@@ -48,24 +48,34 @@ public final class Bench {
 
   /** Sizes of a run. */
   record Plan(boolean quick, int children, int cases1, int cases4, int queries, int pages,
-      List<String> databases, int limitMinutes) {
+      List<String> databases, int limitMinutes, boolean profile) {
+    /**
+     * Warm-up cases before any measured run, with 4 clients, the same on every side (Guardian's
+     * node, the second node, the bare engine): a node in service has run its code for days, and
+     * the JIT compilers of a fresh JVM are still busy after a few cases.
+     */
+    int warmUp() {
+      return Math.max(12, cases4);
+    }
+
     static Plan of(String[] args) {
       boolean quick = Arrays.asList(args).contains("--quick");
+      boolean profile = Arrays.asList(args).contains("--profile");
       Map<String, String> o = new LinkedHashMap<>();
       for (String a : args) {
         if (a.startsWith("--") && a.contains("=")) {
           o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
-        } else if (!a.equals("--quick")) {
+        } else if (!a.equals("--quick") && !a.equals("--profile")) {
           throw new IllegalArgumentException("unknown argument " + a
               + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
-              + " [--limit-min=minutes])");
+              + " [--limit-min=minutes] [--profile])");
         }
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
       int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "40"));
       int limit = Integer.parseInt(o.getOrDefault("limit-min", quick ? "12" : "50"));
       return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
-          List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit);
+          List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit, profile);
     }
   }
 
@@ -166,7 +176,7 @@ public final class Bench {
         r.put("open_tasks", open);
         progress("%s: %s monitoring instances, %d open tasks", dbName,
             r.get("monitoring_instances"), open);
-        r.putAll(drive(plan, a.http, subjects, dbName));
+        r.putAll(drive(plan, a, subjects, dbName));
         phase(dbName + ": task-list query");
         Latencies q = taskListQuery(a.http, plan.queries());
         put(r, "task_query", q);
@@ -186,11 +196,12 @@ public final class Bench {
           phase(dbName + ": two nodes");
           try (GuardianNode b = GuardianNode.launch(dbName + "-b", db, true, List.of())) {
             b.awaitReady(900, null);
-            AtomicInteger next = new AtomicInteger(plan.cases1() + plan.cases4() + 3);
+            AtomicInteger next = new AtomicInteger(plan.cases1() + plan.cases4() + plan.warmUp());
             Latencies wi = new Latencies("warm-up intake");
             Latencies wc = new Latencies("warm-up completion");
             GuardianWalker warmB = new GuardianWalker(b.http, wi, wc);
-            run("warm-up of the second node", 3, 1, subjects, next, i -> warmB);
+            run("warm-up of the second node", plan.warmUp(), 4, subjects, next,
+                i -> warmB);
             Latencies in = new Latencies("intake (2 nodes)");
             Latencies done = new Latencies("completion (2 nodes)");
             Walker[] walkers = {new GuardianWalker(a.http, in, done),
@@ -210,9 +221,20 @@ public final class Bench {
         Latencies done = new Latencies("bare completion");
         Walker w = bare.walker(in, done);
         AtomicInteger next = new AtomicInteger(0);
-        run("bare warm-up", 3, 1, subjects, next, i -> w);
+        run("bare warm-up", plan.warmUp(), 4, subjects, next, i -> w);
+        jdk.jfr.Recording recording = plan.profile()
+            ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
+        if (recording != null) {
+          recording.start();
+        }
         double one = run("bare, 1 client", plan.cases1(), 1, subjects, next, i -> w);
         double four = run("bare, 4 clients", plan.cases4(), 4, subjects, next, i -> w);
+        if (recording != null) {
+          Path jfr = WORK.resolve("logs").resolve(dbName + "-bare.jfr");
+          recording.dump(jfr);
+          recording.close();
+          progress("%s: flight recording of the bare engine's runs: %s", dbName, jfr);
+        }
         r.put("bare_1_cases_per_s", round(one));
         r.put("bare_4_cases_per_s", round(four));
         put(r, "bare_completion", done);
@@ -225,19 +247,23 @@ public final class Bench {
   }
 
   /** Warm-up, 1 client, 4 clients through one node. */
-  private static Map<String, Object> drive(Plan plan, Http http, List<CountySeed.Child> children,
-      String dbName) throws Exception {
+  private static Map<String, Object> drive(Plan plan, GuardianNode node,
+      List<CountySeed.Child> children, String dbName) throws Exception {
+    Http http = node.http;
     Map<String, Object> r = new LinkedHashMap<>();
     AtomicInteger next = new AtomicInteger(0);
     phase(dbName + ": warm-up");
     Latencies wi = new Latencies("warm-up intake");
     Latencies wc = new Latencies("warm-up completion");
     GuardianWalker warm = new GuardianWalker(http, wi, wc);
-    run("warm-up", 3, 1, children, next, i -> warm);
+    run("warm-up", plan.warmUp(), 4, children, next, i -> warm);
     phase(dbName + ": 1 client");
     Latencies i1 = new Latencies("intake, 1 client");
     Latencies c1 = new Latencies("completion, 1 client");
     GuardianWalker w1 = new GuardianWalker(http, i1, c1);
+    if (plan.profile()) {
+      node.startRecording();
+    }
     r.put("guardian_1_cases_per_s", round(run("Guardian, 1 client", plan.cases1(), 1, children,
         next, i -> w1)));
     put(r, "intake_1", i1);
@@ -250,6 +276,11 @@ public final class Bench {
         next, i -> w4)));
     put(r, "intake_4", i4);
     put(r, "completion_4", c4);
+    if (plan.profile()) {
+      Path jfr = WORK.resolve("logs").resolve(dbName + "-guardian.jfr");
+      node.stopRecording(jfr);
+      progress("%s: flight recording of the node's 1- and 4-client runs: %s", dbName, jfr);
+    }
     return r;
   }
 
@@ -259,6 +290,7 @@ public final class Bench {
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger done = new AtomicInteger();
+    Breakdown.reset();
     long t0 = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -286,7 +318,8 @@ public final class Bench {
     }
     double s = secs(t0);
     double rate = cases / s;
-    progress("%s: %d cases in %.1f s = %.2f cases/s", what, cases, s, rate);
+    progress("%s: %d cases in %.1f s = %.2f cases/s; time per case (summed over %d clients):%s",
+        what, cases, s, rate, threads, Breakdown.summary(cases));
     return rate;
   }
 

@@ -57,6 +57,10 @@ final class GuardianNode implements AutoCloseable {
     cmd.add("-Xmx" + System.getProperty("bench.node.xmx", "1g"));
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add("-Dfile.encoding=UTF-8");
+    if (Boolean.getBoolean("bench.profile")) {
+      // whole stacks in the flight recording (a request is deeper than the default 64 frames)
+      cmd.add("-XX:FlightRecorderOptions:stackdepth=512");
+    }
     cmd.add("-cp");
     cmd.add(runtimeClasspath());
     cmd.add("org.guardian.GuardianApplication");
@@ -124,13 +128,24 @@ final class GuardianNode implements AutoCloseable {
     return Long.parseLong(m.group(1)) / 1024.0;
   }
 
-  private String jcmd(String command) throws IOException, InterruptedException {
+  /** Starts a flight recording in the node (bench/run --profile). */
+  void startRecording() throws IOException, InterruptedException {
+    jcmd("JFR.start", "name=bench", "settings=profile");
+  }
+
+  /** Stops the recording and writes it to {@code file}. */
+  void stopRecording(Path file) throws IOException, InterruptedException {
+    jcmd("JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
+  }
+
+  private String jcmd(String... command) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), command)
-        .redirectErrorStream(true).start();
+    List<String> cmd = new ArrayList<>(List.of(jcmd.toString(), String.valueOf(process.pid())));
+    cmd.addAll(List.of(command));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     if (!p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-      throw new IllegalStateException("jcmd " + command + " failed: " + out);
+      throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed: " + out);
     }
     return out;
   }

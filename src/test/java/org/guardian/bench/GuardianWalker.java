@@ -31,26 +31,34 @@ final class GuardianWalker implements Bench.Walker {
     long t0 = System.nanoTime();
     Http.Response receipt = http.post("hospital", "/api/reports", ChainSteps.report(child));
     intake.add(t0);
+    Breakdown.add("intake", t0, 1);
     expect(receipt, 201, "report");
     String reportNumber = receipt.json().path("number").asText();
+    long tc = System.nanoTime();
     String caseNumber = caseNumber(reportNumber);
+    Breakdown.add("case number", tc, 1);
     for (ChainSteps.Step step : ChainSteps.steps()) {
       String user = ChainSteps.user(step.role(), child.villageCode());
       JsonNode task = awaitTask(user, caseNumber, step.taskKey());
       Map<String, Object> vars = new LinkedHashMap<>(step.variables());
       if (step.taskKey().equals("Task_TriageReport")) {
+        long tp = System.nanoTime();
         Http.Response p = http.get(user, "/engine-rest/task/" + task.path("id").asText()
             + "/variables/computedPriority");
         expect(p, 200, "computed priority");
         vars.put("triagePriority", p.json().path("value").asText());
+        Breakdown.add("variable read", tp, 1);
       }
       long t = System.nanoTime();
       Http.Response done = http.post(user, "/engine-rest/task/" + task.path("id").asText()
           + "/complete", Map.of("variables", engineVariables(vars)));
       completion.add(t);
+      Breakdown.add("task completion", t, 1);
       expect(done, 204, "completion of " + step.taskKey() + " by " + user);
       if (step.taskKey().equals(ChainSteps.FIRE_PLAN_REVIEW_AFTER)) {
+        long tf = System.nanoTime();
         firePlanReview(task.path("processInstanceId").asText());
+        Breakdown.add("timer execution", tf, 2);
       }
     }
   }
@@ -76,11 +84,17 @@ final class GuardianWalker implements Bench.Walker {
     String path = "/engine-rest/task?processInstanceBusinessKey="
         + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + key;
     long deadline = System.currentTimeMillis() + WAIT_MS;
+    long t0 = System.nanoTime();
+    int polls = 0;
     while (true) {
+      long tq = System.nanoTime();
       Http.Response r = http.get(user, path);
+      polls++;
+      Breakdown.add("task query request", tq, 1);
       expect(r, 200, "task query");
       JsonNode list = r.json();
       if (list.size() == 1) {
+        Breakdown.add("task found (with polls)", t0, polls);
         return list.get(0);
       }
       if (list.size() > 1) {

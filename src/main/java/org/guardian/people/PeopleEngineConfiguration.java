@@ -1,0 +1,31 @@
+package org.guardian.people;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Identity changes made through the engine reach the kept sign-ins ({@link IdentityChanges}). */
+@Configuration
+class PeopleEngineConfiguration {
+
+  @Bean
+  ProcessEnginePlugin identityChangesForgetSignIns(ApplicationContext context) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl config) {
+        List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
+            == null ? new ArrayList<>()
+            : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
+        interceptors.add(new IdentityChanges(
+            () -> context.getBean(CamundaIdentityAuthenticationProvider.class)));
+        config.setCustomPostCommandInterceptorsTxRequired(interceptors);
+      }
+    };
+  }
+}
