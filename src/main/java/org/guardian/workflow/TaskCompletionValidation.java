@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
@@ -49,6 +51,14 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 public class TaskCompletionValidation extends CommandInterceptor {
 
+  /**
+   * Tasks whose completion this interceptor has checked in the command running on this thread;
+   * their complete listener (which checks completions that do not come through a complete or
+   * submit-form command) skips them.
+   */
+  private static final ThreadLocal<Set<String>> CHECKED =
+      ThreadLocal.withInitial(HashSet::new);
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectProvider<TaskCompletionRule> rules;
@@ -62,6 +72,9 @@ public class TaskCompletionValidation extends CommandInterceptor {
   /** The parse listener that adds the completion check to every user task. */
   public AbstractBpmnParseListener parseListener() {
     TaskListener listener = task -> {
+      if (CHECKED.get().contains(task.getId())) {
+        return;
+      }
       List<FieldProblem> problems = check((TaskEntity) task, task.getVariables());
       if (!problems.isEmpty()) {
         throw new TaskCompletionRejected(task.getTaskDefinitionKey(), problems);
@@ -103,6 +116,14 @@ public class TaskCompletionValidation extends CommandInterceptor {
         List<FieldProblem> problems = check(task, variables);
         if (!problems.isEmpty()) {
           throw new TaskCompletionRejected(task.getTaskDefinitionKey(), problems);
+        }
+        // checked with the submitted values: the complete listener need not load and check the
+        // task's variables a second time within this command
+        CHECKED.get().add(task.getId());
+        try {
+          return next.execute(command);
+        } finally {
+          CHECKED.get().remove(task.getId());
         }
       }
     }

@@ -37,9 +37,9 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
  * same history level (full) and job executor, in this JVM on a database of its own on the same
  * server as Guardian's. Cases are walked through the Java API.
  */
-final class BareEngine implements AutoCloseable {
+public final class BareEngine implements AutoCloseable {
 
-  static final String NOOP = "${benchNoop}";
+  public static final String NOOP = "${benchNoop}";
   final ProcessEngine engine;
 
   BareEngine(DataSource dataSource, String databaseType) throws IOException {
@@ -62,7 +62,16 @@ final class BareEngine implements AutoCloseable {
   }
 
   private void deploy() throws IOException {
-    DeploymentBuilder d = engine.getRepositoryService().createDeployment().name("bench-bare")
+    deploy(engine.getRepositoryService());
+  }
+
+  /**
+   * Deploys Guardian's BPMN (every delegate expression replaced by {@link #NOOP}), DMN and forms
+   * from the project's bpmn/ and forms/ folders.
+   */
+  public static void deploy(org.camunda.bpm.engine.RepositoryService repository)
+      throws IOException {
+    DeploymentBuilder d = repository.createDeployment().name("bench-bare")
         .enableDuplicateFiltering(false);
     for (Path p : files("bpmn", ".bpmn")) {
       BpmnModelInstance model = Bpmn.readModelFromFile(p.toFile());
@@ -108,24 +117,32 @@ final class BareEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * What Guardian's intake gives the guardianship-case process when it starts it (its delegates,
+   * no-ops here, would write the rest).
+   */
+  static Map<String, Object> startVariables(CountySeed.Child child, String caseNumber) {
+    return Variables.createVariables()
+        .putValue("caseId", child.id()).putValue("caseNumber", caseNumber)
+        .putValue("reportId", child.id()).putValue("reportNumber", caseNumber)
+        .putValue("channel", "HOSPITAL").putValue("childId", child.id())
+        .putValue("villageCode", child.villageCode())
+        .putValue("townshipCode", child.villageCode().substring(0, 9))
+        .putValue("countyCode", "371330").putValue("reportSummary", "医院报告")
+        .putValue("childUnder3", false).putValue("priorReports", 0)
+        .putValue("childLabel", "王**（8岁，东庄村）")
+        .putValue("injury", false).putValue("sexualHarm", false)
+        .putValue("abandonment", false).putValue("noAdultCare", false)
+        .putValue("violence", false).putValue("neglect", true)
+        // written by Guardian's delegates (no-ops here) and read by the model afterwards
+        .putValue("returnVisitsDone", 0);
+  }
+
   /** Walks one case the way GuardianWalker does, through the Java API. */
   Bench.Walker walker(Latencies intake, Latencies completion) {
     return child -> {
       String caseNumber = "BARE-" + child.id() + "-" + System.nanoTime();
-      VariableMap vars = Variables.createVariables()
-          .putValue("caseId", child.id()).putValue("caseNumber", caseNumber)
-          .putValue("reportId", child.id()).putValue("reportNumber", caseNumber)
-          .putValue("channel", "HOSPITAL").putValue("childId", child.id())
-          .putValue("villageCode", child.villageCode())
-          .putValue("townshipCode", child.villageCode().substring(0, 9))
-          .putValue("countyCode", "371330").putValue("reportSummary", "医院报告")
-          .putValue("childUnder3", false).putValue("priorReports", 0)
-          .putValue("childLabel", "王**（8岁，东庄村）")
-          .putValue("injury", false).putValue("sexualHarm", false)
-          .putValue("abandonment", false).putValue("noAdultCare", false)
-          .putValue("violence", false).putValue("neglect", true)
-          // written by Guardian's delegates (no-ops here) and read by the model afterwards
-          .putValue("returnVisitsDone", 0);
+      VariableMap vars = Variables.fromMap(startVariables(child, caseNumber));
       long t0 = System.nanoTime();
       engine.getRuntimeService().createMessageCorrelation("Msg_ReportReceived")
           .processInstanceBusinessKey(caseNumber).setVariables(vars).correlateStartMessage();
@@ -188,7 +205,7 @@ final class BareEngine implements AutoCloseable {
   }
 
   /** Does nothing, for every delegate, execution listener and task listener. */
-  static final class Noop implements JavaDelegate, ExecutionListener, TaskListener {
+  public static final class Noop implements JavaDelegate, ExecutionListener, TaskListener {
     @Override
     public void execute(DelegateExecution execution) {
       // no-op

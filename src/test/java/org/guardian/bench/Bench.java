@@ -48,14 +48,14 @@ public final class Bench {
 
   /** Sizes of a run. */
   record Plan(boolean quick, int children, int cases1, int cases4, int queries, int pages,
-      List<String> databases, int limitMinutes, boolean profile) {
+      List<String> databases, int limitMinutes, boolean profile, int warmUpCases) {
     /**
      * Warm-up cases before any measured run, with 4 clients, the same on every side (Guardian's
      * node, the second node, the bare engine): a node in service has run its code for days, and
      * the JIT compilers of a fresh JVM are still busy after a few cases.
      */
     int warmUp() {
-      return Math.max(12, cases4);
+      return warmUpCases;
     }
 
     static Plan of(String[] args) {
@@ -68,14 +68,15 @@ public final class Bench {
         } else if (!a.equals("--quick") && !a.equals("--profile")) {
           throw new IllegalArgumentException("unknown argument " + a
               + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
-              + " [--limit-min=minutes] [--profile])");
+              + " [--warmup=cases] [--limit-min=minutes] [--profile])");
         }
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
       int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "40"));
       int limit = Integer.parseInt(o.getOrDefault("limit-min", quick ? "12" : "50"));
       return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
-          List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit, profile);
+          List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit, profile,
+          Integer.parseInt(o.getOrDefault("warmup", String.valueOf(Math.max(12, cases * 2)))));
     }
   }
 
@@ -84,6 +85,9 @@ public final class Bench {
     String name();
 
     List<String> nodeArguments();
+
+    /** The datasource of the bare engine behind its REST API: a database of its own. */
+    List<String> bareRestArguments();
 
     Connection connect() throws SQLException;
 
@@ -200,8 +204,10 @@ public final class Bench {
             Latencies wi = new Latencies("warm-up intake");
             Latencies wc = new Latencies("warm-up completion");
             GuardianWalker warmB = new GuardianWalker(b.http, wi, wc);
-            run("warm-up of the second node", plan.warmUp(), 4, subjects, next,
-                i -> warmB);
+            // as many cases as the first node had run before its 4-client measurement and during
+            // it: a JVM's compilers are still at work after the short warm-up
+            run("warm-up of the second node", plan.warmUp() + plan.cases1() + plan.cases4(), 4,
+                subjects, next, i -> warmB);
             Latencies in = new Latencies("intake (2 nodes)");
             Latencies done = new Latencies("completion (2 nodes)");
             Walker[] walkers = {new GuardianWalker(a.http, in, done),
@@ -215,7 +221,33 @@ public final class Bench {
         }
       }
 
-      phase(dbName + ": bare engine");
+      phase(dbName + ": bare engine behind its REST API");
+      try (GuardianNode bareNode = GuardianNode.launchBare(dbName + "-bare-rest", db)) {
+        r.put("bare_rest_startup_s", round(bareNode.awaitReady(900, null)));
+        Latencies in = new Latencies("bare REST start");
+        Latencies done = new Latencies("bare REST completion");
+        Walker w = GuardianWalker.bare(bareNode.http, in, done);
+        AtomicInteger next = new AtomicInteger(0);
+        run("bare REST warm-up", plan.warmUp(), 4, subjects, next, i -> w);
+        if (plan.profile()) {
+          bareNode.startRecording();
+        }
+        double one = run("bare REST, 1 client", plan.cases1(), 1, subjects, next, i -> w);
+        double four = run("bare REST, 4 clients", plan.cases4(), 4, subjects, next, i -> w);
+        if (plan.profile()) {
+          Path jfr = WORK.resolve("logs").resolve(dbName + "-bare-rest.jfr");
+          bareNode.stopRecording(jfr);
+          progress("%s: flight recording of the bare REST engine's runs: %s", dbName, jfr);
+        }
+        r.put("bare_rest_1_cases_per_s", round(one));
+        r.put("bare_rest_4_cases_per_s", round(four));
+        put(r, "bare_rest_intake", in);
+        put(r, "bare_rest_completion", done);
+        r.put("ratio_rest_1", round((double) r.get("guardian_1_cases_per_s") / one));
+        r.put("ratio_rest_4", round((double) r.get("guardian_4_cases_per_s") / four));
+      }
+
+      phase(dbName + ": bare engine in process");
       try (BareEngine bare = new BareEngine(db.bare(), db.camundaType())) {
         Latencies in = new Latencies("bare start");
         Latencies done = new Latencies("bare completion");
@@ -291,6 +323,7 @@ public final class Bench {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     AtomicInteger done = new AtomicInteger();
     Breakdown.reset();
+    Map<String, Double> cpu0 = Breakdown.cpuMillis();
     long t0 = System.nanoTime();
     List<Future<?>> futures = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
@@ -318,8 +351,9 @@ public final class Bench {
     }
     double s = secs(t0);
     double rate = cases / s;
-    progress("%s: %d cases in %.1f s = %.2f cases/s; time per case (summed over %d clients):%s",
-        what, cases, s, rate, threads, Breakdown.summary(cases));
+    progress("%s: %d cases in %.1f s = %.2f cases/s; time per case (summed over %d clients):%s%s",
+        what, cases, s, rate, threads, Breakdown.summary(cases),
+        Breakdown.cpuSummary(cpu0, Breakdown.cpuMillis(), cases));
     return rate;
   }
 
@@ -447,6 +481,13 @@ public final class Bench {
     }
 
     @Override
+    public List<String> bareRestArguments() {
+      return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("bare-rest")
+          + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "--spring.datasource.username=sa",
+          "--spring.datasource.password=");
+    }
+
+    @Override
     public Connection connect() throws SQLException {
       return DriverManager.getConnection(url(), "guardian", "guardian");
     }
@@ -485,6 +526,7 @@ public final class Bench {
           Statement s = c.createStatement()) {
         s.execute("create database guardian");
         s.execute("create database bare");
+        s.execute("create database bare_rest");
       }
       bare = pool(server.getJdbcUrl("postgres", "bare"), "postgres", "postgres");
       progress("postgres: embedded server on port %d", server.getPort());
@@ -502,6 +544,13 @@ public final class Bench {
     @Override
     public List<String> nodeArguments() {
       return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=postgres",
+          "--spring.datasource.password=postgres", "--camunda.bpm.database.type=postgres");
+    }
+
+    @Override
+    public List<String> bareRestArguments() {
+      return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + server.getPort()
+          + "/bare_rest", "--spring.datasource.username=postgres",
           "--spring.datasource.password=postgres", "--camunda.bpm.database.type=postgres");
     }
 

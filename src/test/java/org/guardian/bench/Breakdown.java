@@ -37,4 +37,49 @@ final class Breakdown {
         a[1].sum() / (double) cases)));
     return s.toString();
   }
+
+  /**
+   * CPU time of the machine (all processes: nodes, database, harness) and of each running node,
+   * in ms, from /proc (Linux; empty elsewhere).
+   */
+  static Map<String, Double> cpuMillis() {
+    Map<String, Double> cpu = new TreeMap<>();
+    try {
+      String[] total = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+          .get(0).trim().split("\\s+");
+      // user nice system idle iowait irq softirq steal: busy = all but idle and iowait
+      long busy = 0;
+      for (int i = 1; i <= 8 && i < total.length; i++) {
+        if (i != 4 && i != 5) {
+          busy += Long.parseLong(total[i]);
+        }
+      }
+      cpu.put("machine", busy * 1000.0 / TICKS);
+      for (GuardianNode node : GuardianNode.running()) {
+        String stat = java.nio.file.Files.readString(
+            java.nio.file.Path.of("/proc", String.valueOf(node.process.pid()), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of stat (utime, stime) are 12 and 13 after the command
+        cpu.put(node.name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / TICKS);
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return Map.of();
+    }
+    return cpu;
+  }
+
+  /** Clock ticks per second of /proc figures (USER_HZ, 100 on Linux). */
+  private static final double TICKS = 100.0;
+
+  /** CPU ms per case between two {@link #cpuMillis} readings. */
+  static String cpuSummary(Map<String, Double> before, Map<String, Double> after, int cases) {
+    StringBuilder s = new StringBuilder();
+    after.forEach((k, v) -> {
+      Double b = before.get(k);
+      if (b != null) {
+        s.append(String.format(Locale.ROOT, "%n    CPU %-18s %8.1f ms/case", k, (v - b) / cases));
+      }
+    });
+    return s.toString();
+  }
 }

@@ -45,9 +45,53 @@ final class GuardianNode implements AutoCloseable {
     this.log = log;
   }
 
+  /** The nodes running now. */
+  static List<GuardianNode> running() {
+    synchronized (RUNNING) {
+      return List.copyOf(RUNNING);
+    }
+  }
+
   /** Launches a node; {@code db} holds the datasource properties. */
   static GuardianNode launch(String name, Bench.Db db, boolean enrolExisting, List<String> extra)
       throws IOException {
+    List<String> args = new ArrayList<>(db.nodeArguments());
+    args.add("--guardian.demo.pending-reviews=0");
+    args.add("--guardian.demo.visit-history=false");
+    args.add("--guardian.monitoring.enrol-existing=" + enrolExisting);
+    args.add("--logging.level.root=WARN");
+    args.add("--logging.level.org.guardian=INFO");
+    args.add("--logging.level.org.springframework.boot.StartupInfoLogger=INFO");
+    args.addAll(extra);
+    return start(name, "org.guardian.GuardianApplication", runtimeClasspath(), args);
+  }
+
+  /**
+   * Launches the bare engine behind its REST API ({@link guardianbench.BareRestEngine})
+   * on a database of its own on the same server.
+   */
+  static GuardianNode launchBare(String name, Bench.Db db) throws IOException {
+    List<String> args = new ArrayList<>(db.bareRestArguments());
+    args.addAll(List.of("--camunda.bpm.history-level=full",
+        "--camunda.bpm.database.schema-update=true",
+        "--camunda.bpm.job-execution.enabled=true",
+        "--camunda.bpm.auto-deployment-enabled=false",
+        "--camunda.bpm.webapp.enabled=false",
+        "--camunda.bpm.default-serialization-format=application/json",
+        "--camunda.bpm.generic-properties.properties.enforceHistoryTimeToLive=true",
+        "--camunda.bpm.generic-properties.properties.javaSerializationFormatEnabled=false",
+        "--spring.jpa.open-in-view=false",
+        "--management.endpoints.web.exposure.include=health",
+        "--management.endpoint.health.probes.enabled=true",
+        "--logging.level.root=WARN",
+        "--logging.level.org.springframework.boot.StartupInfoLogger=INFO"));
+    String cp = new File("target/test-classes").getAbsolutePath() + File.pathSeparator
+        + runtimeClasspath();
+    return start(name, "guardianbench.BareRestEngine", cp, args);
+  }
+
+  private static GuardianNode start(String name, String mainClass, String classpath,
+      List<String> args) throws IOException {
     int port = freePort();
     Path logs = Bench.WORK.resolve("logs");
     Files.createDirectories(logs);
@@ -62,17 +106,10 @@ final class GuardianNode implements AutoCloseable {
       cmd.add("-XX:FlightRecorderOptions:stackdepth=512");
     }
     cmd.add("-cp");
-    cmd.add(runtimeClasspath());
-    cmd.add("org.guardian.GuardianApplication");
+    cmd.add(classpath);
+    cmd.add(mainClass);
     cmd.add("--server.port=" + port);
-    cmd.addAll(db.nodeArguments());
-    cmd.add("--guardian.demo.pending-reviews=0");
-    cmd.add("--guardian.demo.visit-history=false");
-    cmd.add("--guardian.monitoring.enrol-existing=" + enrolExisting);
-    cmd.add("--logging.level.root=WARN");
-    cmd.add("--logging.level.org.guardian=INFO");
-    cmd.add("--logging.level.org.springframework.boot.StartupInfoLogger=INFO");
-    cmd.addAll(extra);
+    cmd.addAll(args);
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();

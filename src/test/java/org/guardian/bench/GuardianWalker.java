@@ -19,26 +19,53 @@ final class GuardianWalker implements Bench.Walker {
   private final Http http;
   private final Latencies intake;
   private final Latencies completion;
+  /** Walking the bare engine behind its REST API: no people, the case started by its message. */
+  private final boolean bare;
 
   GuardianWalker(Http http, Latencies intake, Latencies completion) {
+    this(http, intake, completion, false);
+  }
+
+  private GuardianWalker(Http http, Latencies intake, Latencies completion, boolean bare) {
     this.http = http;
     this.intake = intake;
     this.completion = completion;
+    this.bare = bare;
+  }
+
+  /**
+   * The same walk against the bare engine's REST API ({@link
+   * guardianbench.BareRestEngine}): the case starts with the report's message ({@code
+   * POST /engine-rest/message}) carrying what Guardian's intake would give it; no sign-in.
+   */
+  static GuardianWalker bare(Http http, Latencies intake, Latencies completion) {
+    return new GuardianWalker(http, intake, completion, true);
   }
 
   @Override
   public void walk(CountySeed.Child child) {
+    String caseNumber;
     long t0 = System.nanoTime();
-    Http.Response receipt = http.post("hospital", "/api/reports", ChainSteps.report(child));
-    intake.add(t0);
-    Breakdown.add("intake", t0, 1);
-    expect(receipt, 201, "report");
-    String reportNumber = receipt.json().path("number").asText();
-    long tc = System.nanoTime();
-    String caseNumber = caseNumber(reportNumber);
-    Breakdown.add("case number", tc, 1);
+    if (bare) {
+      caseNumber = "BARE-" + child.id() + "-" + System.nanoTime();
+      Http.Response started = http.post(null, "/engine-rest/message", Map.of(
+          "messageName", "Msg_ReportReceived", "businessKey", caseNumber,
+          "processVariables", engineVariables(BareEngine.startVariables(child, caseNumber))));
+      intake.add(t0);
+      Breakdown.add("intake", t0, 1);
+      expect(started, 204, "start message");
+    } else {
+      Http.Response receipt = http.post("hospital", "/api/reports", ChainSteps.report(child));
+      intake.add(t0);
+      Breakdown.add("intake", t0, 1);
+      expect(receipt, 201, "report");
+      String reportNumber = receipt.json().path("number").asText();
+      long tc = System.nanoTime();
+      caseNumber = caseNumber(reportNumber);
+      Breakdown.add("case number", tc, 1);
+    }
     for (ChainSteps.Step step : ChainSteps.steps()) {
-      String user = ChainSteps.user(step.role(), child.villageCode());
+      String user = bare ? null : ChainSteps.user(step.role(), child.villageCode());
       JsonNode task = awaitTask(user, caseNumber, step.taskKey());
       Map<String, Object> vars = new LinkedHashMap<>(step.variables());
       if (step.taskKey().equals("Task_TriageReport")) {
@@ -111,11 +138,12 @@ final class GuardianWalker implements Bench.Walker {
   private void firePlanReview(String assistanceInstance) {
     long deadline = System.currentTimeMillis() + WAIT_MS;
     while (true) {
-      Http.Response r = http.get("demo", "/engine-rest/job?processInstanceId=" + assistanceInstance
+      Http.Response r = http.get(bare ? null : "demo", "/engine-rest/job?processInstanceId="
+          + assistanceInstance
           + "&activityId=" + ChainSteps.PLAN_REVIEW_TIMER);
       expect(r, 200, "job query");
       if (r.json().size() == 1) {
-        Http.Response x = http.post("demo", "/engine-rest/job/" + r.json().get(0).path("id")
+        Http.Response x = http.post(bare ? null : "demo", "/engine-rest/job/" + r.json().get(0).path("id")
             .asText() + "/execute", "");
         expect(x, 204, "plan review timer");
         return;
