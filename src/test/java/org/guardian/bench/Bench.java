@@ -40,6 +40,8 @@ public final class Bench {
   static final Path WORK = Path.of("target", "bench").toAbsolutePath();
   private static final long T0 = System.nanoTime();
   private static volatile String phase = "start";
+  /** CPU ms per case of the last {@link #run}: "machine" and each node by name. */
+  private static volatile Map<String, Double> lastCpuPerCase = Map.of();
 
   /** Walks one whole case. */
   interface Walker {
@@ -74,9 +76,10 @@ public final class Bench {
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
       int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "40"));
       int limit = Integer.parseInt(o.getOrDefault("limit-min", quick ? "12" : "50"));
+      String warmUp = quick ? String.valueOf(Math.max(24, cases * 2)) : "120";
       return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
           List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit, profile,
-          Integer.parseInt(o.getOrDefault("warmup", String.valueOf(Math.max(12, cases * 2)))));
+          Integer.parseInt(o.getOrDefault("warmup", warmUp)));
     }
   }
 
@@ -234,6 +237,8 @@ public final class Bench {
         }
         double one = run("bare REST, 1 client", plan.cases1(), 1, subjects, next, i -> w);
         double four = run("bare REST, 4 clients", plan.cases4(), 4, subjects, next, i -> w);
+        r.put("bare_rest_4_cpu_ms_per_case", lastCpuPerCase.get(bareNode.name));
+        r.put("bare_rest_4_machine_cpu_ms_per_case", lastCpuPerCase.get("machine"));
         if (plan.profile()) {
           Path jfr = WORK.resolve("logs").resolve(dbName + "-bare-rest.jfr");
           bareNode.stopRecording(jfr);
@@ -261,6 +266,7 @@ public final class Bench {
         }
         double one = run("bare, 1 client", plan.cases1(), 1, subjects, next, i -> w);
         double four = run("bare, 4 clients", plan.cases4(), 4, subjects, next, i -> w);
+        r.put("bare_4_machine_cpu_ms_per_case", lastCpuPerCase.get("machine"));
         if (recording != null) {
           Path jfr = WORK.resolve("logs").resolve(dbName + "-bare.jfr");
           recording.dump(jfr);
@@ -308,6 +314,8 @@ public final class Bench {
         next, i -> w4)));
     put(r, "intake_4", i4);
     put(r, "completion_4", c4);
+    r.put("guardian_4_cpu_ms_per_case", lastCpuPerCase.get(node.name));
+    r.put("guardian_4_machine_cpu_ms_per_case", lastCpuPerCase.get("machine"));
     if (plan.profile()) {
       Path jfr = WORK.resolve("logs").resolve(dbName + "-guardian.jfr");
       node.stopRecording(jfr);
@@ -351,9 +359,16 @@ public final class Bench {
     }
     double s = secs(t0);
     double rate = cases / s;
+    Map<String, Double> cpu1 = Breakdown.cpuMillis();
     progress("%s: %d cases in %.1f s = %.2f cases/s; time per case (summed over %d clients):%s%s",
         what, cases, s, rate, threads, Breakdown.summary(cases),
-        Breakdown.cpuSummary(cpu0, Breakdown.cpuMillis(), cases));
+        Breakdown.cpuSummary(cpu0, cpu1, cases));
+    lastCpuPerCase = new LinkedHashMap<>();
+    for (Map.Entry<String, Double> e : cpu1.entrySet()) {
+      if (cpu0.containsKey(e.getKey())) {
+        lastCpuPerCase.put(e.getKey(), round((e.getValue() - cpu0.get(e.getKey())) / cases));
+      }
+    }
     return rate;
   }
 
