@@ -40,6 +40,12 @@ class EngineConfiguration {
     };
   }
 
+  /** Indexes and an authorization shortcut for a county's size ({@link EngineAtScale}). */
+  @Bean
+  ProcessEnginePlugin engineAtScale() {
+    return new EngineAtScale();
+  }
+
   /** The engine creates or updates its schema while this node holds the start-up lock. */
   @Bean
   ProcessEnginePlugin startupLockPlugin(StartupLock lock) {

@@ -1,0 +1,94 @@
+package org.guardian.system;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Session;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the engine needs with a county's 100,000 open home visits (about 300,000 timer jobs and
+ * 100,000 task authorizations), found by {@code bench/run} (docs/benchmarks.md, issue 9):
+ *
+ * <ul>
+ *   <li>Two indexes the engine's schema lacks, created after the engine has created or updated its
+ *       schema, under the start-up lock, if missing: {@code ACT_RU_TASK (PARENT_TASK_ID_)} (every
+ *       task completion looks up the task's subtasks: a full scan of the open tasks without it)
+ *       and {@code ACT_RU_JOB (DUEDATE_)} (the job executor's acquisition asks for the jobs due by
+ *       now or without a due date: a full scan of every timer of the county, several times a
+ *       second, without it).
+ *   <li>No scan of every authorization's group per command: Camunda's authorization manager first
+ *       keeps only those of the person's groups that appear in some authorization, by reading the
+ *       distinct group ids of the whole authorization table once per command. Guardian's people
+ *       have a handful of groups, so the groups are passed as they are: a group without any
+ *       authorization matches no authorization row, and every check comes out the same.
+ * </ul>
+ */
+final class EngineAtScale extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineAtScale.class);
+
+  static final List<String> INDEXES = List.of(
+      "create index if not exists GUARDIAN_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)",
+      "create index if not exists GUARDIAN_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
+
+  private DataSource dataSource;
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl config) {
+    List<SessionFactory> factories = config.getCustomSessionFactories() == null
+        ? new ArrayList<>() : new ArrayList<>(config.getCustomSessionFactories());
+    factories.add(new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return AuthorizationManager.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new GroupsAsSignedIn();
+      }
+    });
+    config.setCustomSessionFactories(factories);
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl config) {
+    dataSource = config.getDataSource();
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    long t0 = System.nanoTime();
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      for (String index : INDEXES) {
+        s.execute(index);
+      }
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create the engine's indexes", e);
+    }
+    log.info("engine indexes present ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /** Camunda's authorization manager, the person's groups taken as they are. */
+  static final class GroupsAsSignedIn extends AuthorizationManager {
+    @Override
+    public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
+      return authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()
+          ? Collections.emptyList() : authenticatedGroupIds;
+    }
+  }
+}
