@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -281,7 +282,7 @@ public class TaskCompletionValidation extends CommandInterceptor {
    * every completion cost about 5 % of the node's CPU in the bench. Iterating the map reads them
    * all.
    */
-  static final class TaskValues extends java.util.AbstractMap<String, Object> {
+  static final class TaskValues extends AbstractMap<String, Object> {
     private final TaskEntity task;
     private final Map<String, Object> submitted;
     private final CommandContext context;

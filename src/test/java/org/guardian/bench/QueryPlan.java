@@ -57,11 +57,11 @@ final class QueryPlan {
     run(db, explainPrefix + filled, plan);
     // the same query for the largest groups of the county: a village's child director holds the
     // open home visits of the village's children (N / 58 of the seeded N open tasks)
+    // each group on its own: the order of the person's groups in the SQL is not fixed
     String director = filled.replace("'chief-101'", "'director-101201'")
-        .replace("'station-chief' , 'area-371330101' , 'station-chief@371330101'",
-            "'child-director' , 'area-371330101201' , 'child-director@371330101201'")
-        .replace("I.GROUP_ID_ IN ( 'station-chief@371330101' )",
-            "I.GROUP_ID_ IN ( 'child-director@371330101201' )");
+        .replace("'station-chief@371330101'", "'child-director@371330101201'")
+        .replace("'station-chief'", "'child-director'")
+        .replace("'area-371330101'", "'area-371330101201'");
     if (!director.equals(filled)) {
       plan.append("\n-- the same query as director-101201 (child-director@371330101201):\n");
       run(db, explainPrefix + director, plan);
