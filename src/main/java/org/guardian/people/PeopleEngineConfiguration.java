@@ -1,11 +1,9 @@
 package org.guardian.people;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.guardian.common.EngineInterceptors;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,12 +17,8 @@ class PeopleEngineConfiguration {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl config) {
-        List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
-            == null ? new ArrayList<>()
-            : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new IdentityChanges(
+        EngineInterceptors.addAfterEngine(config, new IdentityChanges(
             () -> context.getBean(CamundaIdentityAuthenticationProvider.class)));
-        config.setCustomPostCommandInterceptorsTxRequired(interceptors);
       }
     };
   }

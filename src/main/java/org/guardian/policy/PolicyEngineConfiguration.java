@@ -1,12 +1,10 @@
 package org.guardian.policy;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.guardian.audit.AuditLog;
+import org.guardian.common.EngineInterceptors;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,13 +21,9 @@ class PolicyEngineConfiguration {
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl config) {
-        List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
-            == null ? new ArrayList<>()
-            : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(new ModelerDeploymentGuard(() -> new ModelValidator(
-            new EngineDeployedModels(() -> config), context::containsBean),
+        EngineInterceptors.addAfterEngine(config, new ModelerDeploymentGuard(
+            () -> new ModelValidator(new EngineDeployedModels(() -> config), context::containsBean),
             () -> context.getBean(AuditLog.class)));
-        config.setCustomPostCommandInterceptorsTxRequired(interceptors);
       }
     };
   }

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.guardian.common.EngineInterceptors;
 import org.guardian.people.InstanceAuthorizations;
 import org.guardian.people.Role;
 import org.guardian.workflow.EngineClock;
@@ -79,11 +79,7 @@ class EngineConfiguration {
         listeners.add(new TaskNaming());
         listeners.add(InstanceAuthorizations.parseListener());
         config.setCustomPreBPMNParseListeners(listeners);
-        List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
-            == null ? new ArrayList<>()
-            : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
-        interceptors.add(validation);
-        config.setCustomPostCommandInterceptorsTxRequired(interceptors);
+        EngineInterceptors.addAfterEngine(config, validation);
       }
     };
   }

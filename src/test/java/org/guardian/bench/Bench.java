@@ -240,9 +240,7 @@ public final class Bench {
         r.put("bare_rest_4_cpu_ms_per_case", lastCpuPerCase.get(bareNode.name));
         r.put("bare_rest_4_machine_cpu_ms_per_case", lastCpuPerCase.get("machine"));
         if (plan.profile()) {
-          Path jfr = WORK.resolve("logs").resolve(dbName + "-bare-rest.jfr");
-          bareNode.stopRecording(jfr);
-          progress("%s: flight recording of the bare REST engine's runs: %s", dbName, jfr);
+          stopRecording(bareNode, dbName + "-bare-rest", "the bare REST engine's runs");
         }
         r.put("bare_rest_1_cases_per_s", round(one));
         r.put("bare_rest_4_cases_per_s", round(four));
@@ -317,11 +315,17 @@ public final class Bench {
     r.put("guardian_4_cpu_ms_per_case", lastCpuPerCase.get(node.name));
     r.put("guardian_4_machine_cpu_ms_per_case", lastCpuPerCase.get("machine"));
     if (plan.profile()) {
-      Path jfr = WORK.resolve("logs").resolve(dbName + "-guardian.jfr");
-      node.stopRecording(jfr);
-      progress("%s: flight recording of the node's 1- and 4-client runs: %s", dbName, jfr);
+      stopRecording(node, dbName + "-guardian", "the node's 1- and 4-client runs");
     }
     return r;
+  }
+
+  /** Ends a node's flight recording (--profile) into target/bench/logs/{@code name}.jfr. */
+  private static void stopRecording(GuardianNode node, String name, String what)
+      throws IOException, InterruptedException {
+    Path jfr = WORK.resolve("logs").resolve(name + ".jfr");
+    node.stopRecording(jfr);
+    progress("flight recording of %s: %s", what, jfr);
   }
 
   /** Runs the cases on the threads; returns cases per second (wall clock). */
