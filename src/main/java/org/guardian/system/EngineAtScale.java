@@ -21,12 +21,15 @@ import org.slf4j.LoggerFactory;
  * 100,000 task authorizations), found by {@code bench/run} (docs/benchmarks.md, issue 9):
  *
  * <ul>
- *   <li>Two indexes the engine's schema lacks, created after the engine has created or updated its
+ *   <li>Three indexes the engine's schema lacks, created after the engine has created or updated its
  *       schema, under the start-up lock, if missing: {@code ACT_RU_TASK (PARENT_TASK_ID_)} (every
  *       task completion looks up the task's subtasks: a full scan of the open tasks without it)
  *       and {@code ACT_RU_JOB (DUEDATE_)} (the job executor's acquisition asks for the jobs due by
  *       now or without a due date: a full scan of every timer of the county, several times a
- *       second, without it).
+ *       second, without it); and {@code ACT_RU_AUTHORIZATION (USER_ID_)}: the authorization part of
+ *       every task query asks for the rows of the person or of one of their groups, and with an
+ *       index on the user as well as on the group the database reads those rows instead of the
+ *       whole table (one row per open task and candidate group).
  *   <li>No scan of every authorization's group per command: Camunda's authorization manager first
  *       keeps only those of the person's groups that appear in some authorization, by reading the
  *       distinct group ids of the whole authorization table once per command. Guardian's people
@@ -40,7 +43,8 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
 
   static final List<String> INDEXES = List.of(
       "create index if not exists GUARDIAN_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)",
-      "create index if not exists GUARDIAN_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)");
+      "create index if not exists GUARDIAN_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)",
+      "create index if not exists GUARDIAN_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_)");
 
   private DataSource dataSource;
 

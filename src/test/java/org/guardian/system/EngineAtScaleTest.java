@@ -25,9 +25,10 @@ class EngineAtScaleTest {
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
   @Test
-  void theSubtaskAndDueDateIndexesExist() throws Exception {
+  void theSubtaskDueDateAndAuthorizationIndexesExist() throws Exception {
     assertThat(indexedColumns("ACT_RU_TASK")).contains("PARENT_TASK_ID_");
     assertThat(indexedColumns("ACT_RU_JOB")).contains("DUEDATE_");
+    assertThat(indexedColumns("ACT_RU_AUTHORIZATION")).contains("USER_ID_", "GROUP_ID_");
   }
 
   @Test
