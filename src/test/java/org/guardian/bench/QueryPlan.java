@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * The plan of the task-list query as the node ran it: the node logs the engine's task queries
- * (MyBatis statement log of {@code TaskEntity} at DEBUG), the last one filtering on a candidate
+ * (MyBatis statement log of {@code TaskEntity.selectTaskByQueryCriteria} at DEBUG), the last one filtering on a candidate
  * group is taken with its parameters and run again with {@code EXPLAIN} on the node's database.
  */
 final class QueryPlan {
