@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * The plan of the task-list query as the node ran it: the node logs the engine's task queries
- * (MyBatis statement log of {@code TaskEntity.selectTaskByQueryCriteria} at DEBUG), the last one filtering on a candidate
- * group is taken with its parameters and run again with {@code EXPLAIN} on the node's database.
+ * (MyBatis statement log of {@code TaskEntity.selectTaskByQueryCriteria} at DEBUG), the last one
+ * filtering on a candidate group is taken with its parameters and run again with {@code EXPLAIN}
+ * on the node's database.
  */
 final class QueryPlan {
 
