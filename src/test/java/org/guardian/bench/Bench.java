@@ -30,8 +30,8 @@ import org.guardian.demo.BenchCounty;
  * The benchmark of issue 9 (run it with {@code bench/run [--quick]}; docs/benchmarks.md). For each
  * database (H2 file, embedded PostgreSQL) it seeds a county, drives whole cases through Guardian's
  * REST API with 1 and 4 clients, measures the task-list query, the dashboard, start-up and heap,
- * two nodes on one PostgreSQL, and the same BPMN on a bare engine behind its REST API and in process
- * (the limits). Progress goes to stderr; the last line of stdout is machine-readable.
+ * two nodes on one PostgreSQL, and the same BPMN on a bare engine behind its REST API and in
+ * process (the limits). Progress goes to stderr; the last line of stdout is machine-readable.
  */
 public final class Bench {
 
