@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>Three indexes the engine's schema lacks, created after the engine has created or updated
- *       its schema, under the start-up lock, if missing: {@code ACT_RU_TASK (PARENT_TASK_ID_)} (every
- *       task completion looks up the task's subtasks: a full scan of the open tasks without it)
- *       and {@code ACT_RU_JOB (DUEDATE_)} (the job executor's acquisition asks for the jobs due by
+ *       its schema, under the start-up lock, if missing: {@code ACT_RU_TASK (PARENT_TASK_ID_)}
+ *       (every task completion looks up the task's subtasks: a full scan of the open tasks without
+ *       it) and {@code ACT_RU_JOB (DUEDATE_)} (the job executor's acquisition asks for the jobs due by
  *       now or without a due date: a full scan of every timer of the county, several times a
  *       second, without it); and {@code ACT_RU_AUTHORIZATION (USER_ID_)}: the authorization part of
  *       every task query asks for the rows of the person or of one of their groups, and with an
