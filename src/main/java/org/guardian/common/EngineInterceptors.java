@@ -2,7 +2,10 @@ package org.guardian.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /** Guardian's additions to the engine's command chain, made by the modules' engine plugins. */
@@ -21,5 +24,16 @@ public final class EngineInterceptors {
         : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
     interceptors.add(interceptor);
     config.setCustomPostCommandInterceptorsTxRequired(interceptors);
+  }
+
+  /** A plugin that adds at {@code preInit} the interceptor made from the engine's configuration. */
+  public static ProcessEnginePlugin pluginAddingAfterEngine(
+      Function<ProcessEngineConfigurationImpl, CommandInterceptor> interceptor) {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl config) {
+        addAfterEngine(config, interceptor.apply(config));
+      }
+    };
   }
 }

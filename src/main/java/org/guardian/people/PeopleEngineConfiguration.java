@@ -1,7 +1,5 @@
 package org.guardian.people;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.guardian.common.EngineInterceptors;
 import org.springframework.context.ApplicationContext;
@@ -14,12 +12,7 @@ class PeopleEngineConfiguration {
 
   @Bean
   ProcessEnginePlugin identityChangesForgetSignIns(ApplicationContext context) {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl config) {
-        EngineInterceptors.addAfterEngine(config, new IdentityChanges(
-            () -> context.getBean(CamundaIdentityAuthenticationProvider.class)));
-      }
-    };
+    return EngineInterceptors.pluginAddingAfterEngine(config -> new IdentityChanges(
+        () -> context.getBean(CamundaIdentityAuthenticationProvider.class)));
   }
 }

@@ -1,7 +1,5 @@
 package org.guardian.policy;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.guardian.audit.AuditLog;
 import org.guardian.common.EngineInterceptors;
@@ -18,13 +16,8 @@ class PolicyEngineConfiguration {
 
   @Bean
   ProcessEnginePlugin policyDeploymentValidation(ApplicationContext context) {
-    return new AbstractProcessEnginePlugin() {
-      @Override
-      public void preInit(ProcessEngineConfigurationImpl config) {
-        EngineInterceptors.addAfterEngine(config, new ModelerDeploymentGuard(
-            () -> new ModelValidator(new EngineDeployedModels(() -> config), context::containsBean),
-            () -> context.getBean(AuditLog.class)));
-      }
-    };
+    return EngineInterceptors.pluginAddingAfterEngine(config -> new ModelerDeploymentGuard(
+        () -> new ModelValidator(new EngineDeployedModels(() -> config), context::containsBean),
+        () -> context.getBean(AuditLog.class)));
   }
 }
