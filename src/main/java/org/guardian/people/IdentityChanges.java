@@ -18,13 +18,12 @@ import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.cmd.UnlockUserCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
 /**
- * Empties the kept sign-ins ({@link CamundaIdentityAuthenticationProvider}) whenever a command that
- * changes users, groups, memberships or tenants runs, and again when its transaction commits (so
- * that a sign-in made between the two with the old data is not kept either).
+ * Empties the kept sign-ins ({@link CamundaIdentityAuthenticationProvider}) when a command that
+ * changes users, groups, memberships or tenants commits: a sign-in made with the old data before
+ * then, even while the command ran, is not kept.
  */
 final class IdentityChanges extends CommandInterceptor {
 
@@ -42,17 +41,13 @@ final class IdentityChanges extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (!CHANGES.contains(command.getClass())) {
-      return next.execute(command);
-    }
-    signIns.get().forgetSignIns();
     T result = next.execute(command);
-    CommandContext context = Context.getCommandContext();
-    if (context != null) {
-      context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-          committed -> signIns.get().forgetSignIns());
+    if (CHANGES.contains(command.getClass())) {
+      // a sign-in kept before the change, or made with the old data while the change was not yet
+      // committed, is forgotten once the change is visible to everybody
+      Context.getCommandContext().getTransactionContext().addTransactionListener(
+          TransactionState.COMMITTED, committed -> signIns.get().forgetSignIns());
     }
-    signIns.get().forgetSignIns();
     return result;
   }
 }
