@@ -229,6 +229,12 @@ class DashboardController {
         .orElse(code.toString());
   }
 
+  /** The name of a row's village, or of its township where the village is not known. */
+  private String areaName(Map<String, Object> row) {
+    return villageName(row.get("village_code") == null ? row.get("township_code")
+        : row.get("village_code"));
+  }
+
   private String label(Map<String, Object> row) {
     Object name = row.get("name");
     Object birth = row.get("birth_date");
@@ -392,8 +398,7 @@ class DashboardController {
           Cell.of(r.get("channel")),
           Cell.of(fmt(Dashboard.instantOf(r.get("received_at")))),
           Cell.of(ack == null ? "未受理" : fmt(ack)),
-          Cell.of(villageName(r.get("village_code") == null ? r.get("township_code")
-              : r.get("village_code")))));
+          Cell.of(areaName(r))));
     }
     return new ListView("late-reports", "未在时限（" + dashboard.acknowledgeWithin().toHours()
         + "小时）内受理的报告", area.getCode(), area.getName(),
@@ -404,8 +409,7 @@ class DashboardController {
     List<List<Cell>> rows = new ArrayList<>();
     for (Map<String, Object> r : dashboard.temporaryGuardianships(w)) {
       rows.add(List.of(Cell.of(r.get("case_number")), Cell.of(r.get("child_id")),
-          Cell.of(villageName(r.get("village_code") == null ? r.get("township_code")
-              : r.get("village_code"))),
+          Cell.of(areaName(r)),
           Cell.of(fmt(Dashboard.instantOf(r.get("decided_at")))), Cell.of(r.get("reviews"))));
     }
     return new ListView("temporary-guardianship", "临时监护中的儿童", area.getCode(),
@@ -416,8 +420,7 @@ class DashboardController {
     List<List<Cell>> rows = new ArrayList<>();
     for (Map<String, Object> r : dashboard.longTermGuardianships(w)) {
       rows.add(List.of(Cell.of(r.get("case_number")), Cell.of(r.get("child_id")),
-          Cell.of(villageName(r.get("village_code") == null ? r.get("township_code")
-              : r.get("village_code"))),
+          Cell.of(areaName(r)),
           Cell.of(r.get("issued_on"))));
     }
     return new ListView("long-term-guardianship", "长期监护中的儿童", area.getCode(),
@@ -451,8 +454,7 @@ class DashboardController {
           Cell.of(r.get("child_id")), Cell.of(orderKindLabel(r.get("kind"))),
           Cell.of(orderStatusLabel(r.get("status"))), Cell.of(r.get("issuer")),
           Cell.of(r.get("issued_on")), Cell.of(r.get("valid_until")),
-          Cell.of(villageName(r.get("village_code") == null ? r.get("township_code")
-              : r.get("village_code")))));
+          Cell.of(areaName(r))));
     }
     return new ListView("orders", title, area.getCode(), area.getName(), List.of(
         "案件编号（流程实例）", "档案号", "措施", "状态", "决定机关", "日期", "有效期至", "地区"),
