@@ -3,10 +3,8 @@ package org.guardian.intervention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -67,16 +64,8 @@ class TaskFormsBrowserTest {
     }
   }
 
-
   String url(String path) {
     return "http://localhost:" + port + path;
-  }
-
-  void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   void signIn(String user) {
@@ -130,7 +119,7 @@ class TaskFormsBrowserTest {
     wait.until(d -> form.getText().contains("民政部门（最低生活保障）"));
     assertThat(form.getText()).contains("转介部门", "民政部门（最低生活保障）", "年", "月")
         .doesNotContain("civil-affairs", "T0", "+0800");
-    screenshot("tasklist-referral-department.png");
+    chromium.screenshot("tasklist-referral-department.png");
 
     Map<String, Object> intervention = caseVariables(childId, caseNumber);
     intervention.put("riskColour", "red");
@@ -155,14 +144,14 @@ class TaskFormsBrowserTest {
         By.cssSelector(".fjs-form a[href*='/documents?case=']")));
     assertThat(upload.getDomAttribute("href")).isEqualTo(link);
     assertThat(rulingForm.getText()).contains("办理前须上传法院的裁定书", "上传或查看档案文件");
-    screenshot("tasklist-ruling-upload-link.png");
+    chromium.screenshot("tasklist-ruling-upload-link.png");
 
     upload.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("file")));
     assertThat(browser.getCurrentUrl()).endsWith(link);
     assertThat(browser.findElement(By.cssSelector("#type option[selected]")).getText())
         .isEqualTo("法院裁定、判决");
-    screenshot("documents-page.png");
+    chromium.screenshot("documents-page.png");
 
     // the legal officer uploads the ruling on the page; then the task can be completed
     Path pdf = Files.createTempFile("ruling", ".pdf");
@@ -176,7 +165,7 @@ class TaskFormsBrowserTest {
     assertThat(browser.findElement(By.cssSelector("table.documents")).getText())
         .contains(pdf.getFileName().toString(), "法院裁定、判决", caseNumber);
     Files.delete(pdf);
-    screenshot("documents-page-uploaded.png");
+    chromium.screenshot("documents-page-uploaded.png");
     tasks.complete(ruling.getId(), Map.of("courtRuling", "refused",
         "decisionNumber", "(2026)鲁1330民保令3号"));
     assertThat(tasks.createTaskQuery().taskId(ruling.getId()).count()).isZero();

@@ -2,10 +2,6 @@ package org.guardian.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.guardian.GuardianTest;
@@ -15,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,16 +44,8 @@ class DashboardBrowserTest {
     }
   }
 
-
   String url(String path) {
     return "http://localhost:" + port + path;
-  }
-
-  void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    File shot = browser.getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
@@ -86,7 +73,7 @@ class DashboardBrowserTest {
         "return window.Chart && Chart.getChart('risk-chart') ? 'drawn' : 'missing'");
     assertThat(chart).isEqualTo("drawn");
     browser.manage().window().setSize(new Dimension(1280, 2000));
-    screenshot("dashboard.png");
+    chromium.screenshot("dashboard.png");
     browser.manage().window().setSize(new Dimension(1280, 1100));
 
     // a figure leads to the list behind it, with as many rows as it said
@@ -98,7 +85,7 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("list-title")).getText()).contains("青溪镇", "留守儿童");
     assertThat(Long.parseLong(browser.findElement(By.id("row-count")).getText())).isEqualTo(shown);
     assertThat(browser.findElements(By.cssSelector("#list tr"))).hasSize((int) shown + 1);
-    screenshot("dashboard-list.png");
+    chromium.screenshot("dashboard-list.png");
 
     // another township is not reachable by editing the address
     browser.get(url("/dashboard?area=371330102"));
@@ -106,7 +93,7 @@ class DashboardBrowserTest {
     // ... and the browser shows Guardian's Chinese error page, not JSON
     assertThat(browser.findElement(By.id("error-title")).getText()).isEqualTo("未找到（404）");
     assertThat(browser.findElement(By.id("error-detail")).getText()).contains("不在您的辖区内");
-    screenshot("error-404.png");
+    chromium.screenshot("error-404.png");
 
     // a tablet in portrait
     browser.manage().window().setSize(new Dimension(820, 1180));
@@ -115,6 +102,6 @@ class DashboardBrowserTest {
     Object overflow = browser.executeScript(
         "return document.documentElement.scrollWidth <= window.innerWidth + 1");
     assertThat(overflow).as("no horizontal scrolling on a tablet").isEqualTo(true);
-    screenshot("dashboard-tablet.png");
+    chromium.screenshot("dashboard-tablet.png");
   }
 }
