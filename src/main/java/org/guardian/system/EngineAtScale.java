@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * 100,000 task authorizations), found by {@code bench/run} (docs/benchmarks.md, issue 9):
  *
  * <ul>
- *   <li>Three indexes the engine's schema lacks, created after the engine has created or updated
+ *   <li>Four indexes the engine's schema lacks, created after the engine has created or updated
  *       its schema, under the start-up lock, if missing: {@code ACT_RU_TASK (PARENT_TASK_ID_)}
  *       (every task completion looks up the task's subtasks: a full scan of the open tasks without
  *       it) and {@code ACT_RU_JOB (DUEDATE_)} (the job executor's acquisition asks for the jobs due by
@@ -29,7 +29,15 @@ import org.slf4j.LoggerFactory;
  *       second, without it); and {@code ACT_RU_AUTHORIZATION (USER_ID_)}: the authorization part of
  *       every task query asks for the rows of the person or of one of their groups, and with an
  *       index on the user as well as on the group the database reads those rows instead of the
- *       whole table (one row per open task and candidate group).
+ *       whole table (one row per open task and candidate group); and {@code ACT_RU_TASK
+ *       (TASK_DEF_KEY_, TENANT_ID_)}: on H2 a task query that names the process instance's business
+ *       key (a case number, as in Tasklist's search) must start from the task table, since H2 keeps
+ *       the order of the engine's outer joins, and without it H2 read every open task (by the
+ *       tenant-id index, for the engine's {@code TENANT_ID_ is null}): 150-260 ms per look-up at
+ *       100,000 children. With it the task's key and tenant condition find the few open tasks of
+ *       that kind. The dashboard's overdue lists by task kind use it too.
+ *   <li>No search of the class path for an XML date-type factory per timer ({@link
+ *       #DATATYPE_FACTORY}).
  *   <li>No scan of every authorization's group per command: Camunda's authorization manager first
  *       keeps only those of the person's groups that appear in some authorization, by reading the
  *       distinct group ids of the whole authorization table once per command. Guardian's people
@@ -44,12 +52,27 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
   static final List<String> INDEXES = List.of(
       "create index if not exists GUARDIAN_IDX_TASK_PARENT on ACT_RU_TASK (PARENT_TASK_ID_)",
       "create index if not exists GUARDIAN_IDX_JOB_DUEDATE on ACT_RU_JOB (DUEDATE_)",
-      "create index if not exists GUARDIAN_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_)");
+      "create index if not exists GUARDIAN_IDX_AUTH_USER on ACT_RU_AUTHORIZATION (USER_ID_)",
+      "create index if not exists GUARDIAN_IDX_TASK_DEF_KEY on ACT_RU_TASK (TASK_DEF_KEY_,"
+          + " TENANT_ID_)");
+
+  /**
+   * The JDK's own {@code DatatypeFactory}, which the engine's {@code DurationHelper} asks for on
+   * every timer it schedules. Unnamed, {@code javax.xml} first looks for a provider in every jar of
+   * the class path (Guardian has about 250) and only then takes this one: about 1 % of the node's
+   * CPU in the bench. No jar of Guardian provides another one, so naming it changes nothing else.
+   */
+  static final String DATATYPE_FACTORY = "javax.xml.datatype.DatatypeFactory";
+  static final String JDK_DATATYPE_FACTORY =
+      "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl";
 
   private DataSource dataSource;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl config) {
+    if (System.getProperty(DATATYPE_FACTORY) == null) {
+      System.setProperty(DATATYPE_FACTORY, JDK_DATATYPE_FACTORY);
+    }
     List<SessionFactory> factories = config.getCustomSessionFactories() == null
         ? new ArrayList<>() : new ArrayList<>(config.getCustomSessionFactories());
     factories.add(new SessionFactory() {

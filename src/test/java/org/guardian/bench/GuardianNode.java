@@ -175,6 +175,32 @@ final class GuardianNode implements AutoCloseable {
     jcmd("JFR.stop", "name=bench", "filename=" + file.toAbsolutePath());
   }
 
+  /**
+   * Sets a logger's level in the running node through Spring Boot's loggers endpoint over JMX
+   * (the node must run with {@link #JMX_LOGGERS}): the harness attaches to the node's JVM and
+   * starts its local management agent.
+   */
+  void logLevel(String logger, String level) throws Exception {
+    com.sun.tools.attach.VirtualMachine vm =
+        com.sun.tools.attach.VirtualMachine.attach(String.valueOf(process.pid()));
+    try {
+      String address = vm.startLocalManagementAgent();
+      try (javax.management.remote.JMXConnector jmx = javax.management.remote
+          .JMXConnectorFactory.connect(new javax.management.remote.JMXServiceURL(address))) {
+        jmx.getMBeanServerConnection().invoke(
+            new javax.management.ObjectName("org.springframework.boot:type=Endpoint,name=Loggers"),
+            "configureLogLevel", new Object[] {logger, level},
+            new String[] {String.class.getName(), String.class.getName()});
+      }
+    } finally {
+      vm.detach();
+    }
+  }
+
+  /** Node arguments that let {@link #logLevel} change log levels while the node runs. */
+  static final List<String> JMX_LOGGERS = List.of("--spring.jmx.enabled=true",
+      "--management.endpoints.jmx.exposure.include=loggers");
+
   private String jcmd(String... command) throws IOException, InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     List<String> cmd = new ArrayList<>(List.of(jcmd.toString(), String.valueOf(process.pid())));

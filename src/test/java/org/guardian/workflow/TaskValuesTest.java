@@ -48,4 +48,18 @@ class TaskValuesTest {
         Map.of("riskColour", "red"), null);
     assertThat(Map.copyOf(values)).isEqualTo(Map.of("riskColour", "red", "childId", 42L));
   }
+
+  @Test
+  void aSubmissionForTheRulesReadsOnlyWhatARuleAsksFor() {
+    TaskEntity task = mock(TaskEntity.class);
+    when(task.getVariable("childId")).thenReturn(42L);
+    TaskSubmission submission = new TaskSubmission(task, "monitoring",
+        new TaskCompletionValidation.TaskValues(task, Map.of("riskColour", "red"), null));
+
+    assertThat(submission.variable("riskColour")).isEqualTo("red");
+    assertThat(submission.variable("childId")).isEqualTo(42L);
+
+    verify(task, never()).getVariables();
+    verify(task, times(1)).getVariable("childId");
+  }
 }
