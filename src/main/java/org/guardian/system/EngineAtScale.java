@@ -2,7 +2,9 @@ package org.guardian.system;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,13 @@ import org.slf4j.LoggerFactory;
  *       tenant-id index, for the engine's {@code TENANT_ID_ is null}): 150-260 ms per look-up at
  *       100,000 children. With it the task's key and tenant condition find the few open tasks of
  *       that kind. The dashboard's overdue lists by task kind use it too.
+ *   <li>Every job has a due date ({@code ensureJobDueDateNotNull}: an async continuation is due
+ *       when it is created), so that the job executor's acquisition asks for {@code DUEDATE_ <= now}
+ *       alone instead of {@code DUEDATE_ is null or DUEDATE_ <= now}. H2 cannot serve that
+ *       {@code or} from the due-date index and read all of the county's ~300,000 timer jobs at
+ *       every acquisition, several times a second (the async steps of a case waited seconds
+ *       for it at 100,000 children). Jobs written before without a due date get the engine's
+ *       current time at start-up, under the start-up lock, so none is left behind.
  *   <li>No search of the class path for an XML date-type factory per timer ({@link
  *       #DATATYPE_FACTORY}).
  *   <li>No scan of every authorization's group per command: Camunda's authorization manager first
@@ -70,6 +80,7 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl config) {
+    config.setEnsureJobDueDateNotNull(true);
     if (System.getProperty(DATATYPE_FACTORY) == null) {
       System.setProperty(DATATYPE_FACTORY, JDK_DATATYPE_FACTORY);
     }
@@ -101,13 +112,23 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
       for (String index : INDEXES) {
         s.execute(index);
       }
+      try (PreparedStatement due = c.prepareStatement(
+          "update ACT_RU_JOB set DUEDATE_ = ? where DUEDATE_ is null")) {
+        due.setTimestamp(1, new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        int updated = due.executeUpdate();
+        if (updated > 0) {
+          log.info("{} jobs without a due date made due now", updated);
+        }
+      }
       if (!c.getAutoCommit()) {
         c.commit();
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("could not create the engine's indexes", e);
+      throw new IllegalStateException("could not create the engine's indexes or job due dates",
+          e);
     }
-    log.info("engine indexes present ({} ms)", (System.nanoTime() - t0) / 1_000_000);
+    log.info("engine indexes and job due dates present ({} ms)",
+        (System.nanoTime() - t0) / 1_000_000);
   }
 
   /** Camunda's authorization manager, the person's groups taken as they are. */

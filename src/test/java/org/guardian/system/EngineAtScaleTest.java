@@ -3,12 +3,15 @@ package org.guardian.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.guardian.GuardianTest;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +27,14 @@ class EngineAtScaleTest {
 
   @Autowired DataSource dataSource;
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+  @Autowired List<ProcessEnginePlugin> plugins;
+  EngineAtScale engineAtScale;
+
+  @org.junit.jupiter.api.BeforeEach
+  void plugin() {
+    engineAtScale = plugins.stream().filter(EngineAtScale.class::isInstance)
+        .map(EngineAtScale.class::cast).findFirst().orElseThrow();
+  }
 
   @Test
   void theSubtaskDueDateAndAuthorizationIndexesExist() throws Exception {
@@ -64,6 +75,45 @@ class EngineAtScaleTest {
       String fromTasks = plan.substring(plan.indexOf("\"ACT_RU_TASK\" \"RES\""));
       assertThat(fromTasks.substring(0, fromTasks.indexOf("*/")))
           .contains("GUARDIAN_IDX_TASK_DEF_KEY");
+    }
+  }
+
+  /**
+   * Every job has a due date, so the job executor's acquisition asks for {@code DUEDATE_ <= now}
+   * alone (H2 reads every job for {@code DUEDATE_ is null or ...}); a job left without one by an
+   * earlier version is made due at start-up rather than never acquired.
+   */
+  @Test
+  void everyJobHasADueDateAndOneWithoutIsMadeDueAtStartUp() throws Exception {
+    assertThat(engineConfiguration.isEnsureJobDueDateNotNull()).isTrue();
+    String jobId = engineConfiguration.getManagementService().createJobQuery().list().stream()
+        .findFirst().orElseThrow().getId();
+    Timestamp before;
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement read = c.prepareStatement(
+            "select DUEDATE_ from ACT_RU_JOB where ID_ = ?")) {
+      read.setString(1, jobId);
+      try (ResultSet r = read.executeQuery()) {
+        r.next();
+        before = r.getTimestamp(1);
+      }
+      try (PreparedStatement clear = c.prepareStatement(
+          "update ACT_RU_JOB set DUEDATE_ = null where ID_ = ?")) {
+        clear.setString(1, jobId);
+        clear.executeUpdate();
+      }
+      try {
+        engineAtScale.postProcessEngineBuild(engineConfiguration.getProcessEngine());
+        assertThat(engineConfiguration.getManagementService().createJobQuery().jobId(jobId)
+            .singleResult().getDuedate()).isNotNull();
+      } finally {
+        try (PreparedStatement restore = c.prepareStatement(
+            "update ACT_RU_JOB set DUEDATE_ = ? where ID_ = ?")) {
+          restore.setTimestamp(1, before);
+          restore.setString(2, jobId);
+          restore.executeUpdate();
+        }
+      }
     }
   }
 
