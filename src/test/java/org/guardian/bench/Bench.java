@@ -50,7 +50,7 @@ public final class Bench {
 
   /** Sizes of a run. */
   record Plan(boolean quick, int children, int cases1, int cases4, int queries, int pages,
-      List<String> databases, int limitMinutes, boolean profile, int warmUpCases) {
+      List<String> databases, int limitMinutes, boolean profile, int warmUpCases, int rounds) {
     /**
      * Warm-up cases before any measured run, with 4 clients, the same on every side (Guardian's
      * node, the second node, the bare engine): a node in service has run its code for days, and
@@ -70,7 +70,7 @@ public final class Bench {
         } else if (!a.equals("--quick") && !a.equals("--profile")) {
           throw new IllegalArgumentException("unknown argument " + a
               + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
-              + " [--warmup=cases] [--limit-min=minutes] [--profile])");
+              + " [--warmup=cases] [--rounds=N] [--limit-min=minutes] [--profile])");
         }
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
@@ -79,7 +79,8 @@ public final class Bench {
       String warmUp = quick ? String.valueOf(Math.max(24, cases * 2)) : "120";
       return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
           List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit, profile,
-          Integer.parseInt(o.getOrDefault("warmup", warmUp)));
+          Integer.parseInt(o.getOrDefault("warmup", warmUp)),
+          Math.max(1, Integer.parseInt(o.getOrDefault("rounds", "2"))));
     }
   }
 
@@ -191,7 +192,12 @@ public final class Bench {
         r.put("open_tasks", open);
         progress("%s: %s monitoring instances, %d open tasks", dbName,
             r.get("monitoring_instances"), open);
-        r.putAll(drive(plan, a, subjects, dbName));
+        phase(dbName + ": the limits' start-up");
+        try (GuardianNode bareNode = GuardianNode.launchBare(dbName + "-bare-rest", db);
+            BareEngine bare = new BareEngine(db.bare(), db.camundaType())) {
+          r.put("bare_rest_startup_s", round(bareNode.awaitReady(900, null)));
+          r.putAll(compare(plan, a, bareNode, bare, subjects, dbName));
+        }
         phase(dbName + ": task-list query");
         Latencies q = taskListQuery(a.http, plan.queries());
         put(r, "task_query", q);
@@ -227,109 +233,156 @@ public final class Bench {
             Latencies done = new Latencies("completion (2 nodes)");
             Walker[] walkers = {new GuardianWalker(a.http, in, done),
                 new GuardianWalker(b.http, in, done)};
-            double rate = run("two nodes, 4 clients", plan.cases4(), 4, subjects, next,
-                i -> walkers[i % 2]);
-            r.put("two_nodes_cases_per_s", round(rate));
-            r.put("two_nodes_ratio", round(rate / (double) r.get("guardian_4_cases_per_s")));
+            Side oneNode = new Side("one node", new GuardianWalker(a.http,
+                new Latencies("intake (1 node)"), new Latencies("completion (1 node)")), a, next);
+            Side twoNodes = new Side("two nodes", i -> walkers[i % 2], null, next);
+            // one node and two nodes in interleaved rounds, as the limits (see compare)
+            Map<Side, Measured> m = interleaved(plan.cases4(), 4, plan.rounds(), subjects,
+                List.of(oneNode, twoNodes));
+            r.put("two_nodes_cases_per_s", round(m.get(twoNodes).casesPerS()));
+            r.put("two_nodes_one_node_cases_per_s", round(m.get(oneNode).casesPerS()));
+            r.put("two_nodes_ratio",
+                round(m.get(twoNodes).casesPerS() / m.get(oneNode).casesPerS()));
             put(r, "two_nodes_intake", in);
           }
         }
       }
 
-      phase(dbName + ": bare engine behind its REST API");
-      try (GuardianNode bareNode = GuardianNode.launchBare(dbName + "-bare-rest", db)) {
-        r.put("bare_rest_startup_s", round(bareNode.awaitReady(900, null)));
-        Latencies in = new Latencies("bare REST start");
-        Latencies done = new Latencies("bare REST completion");
-        Walker w = GuardianWalker.bare(bareNode.http, in, done);
-        AtomicInteger next = new AtomicInteger(0);
-        run("bare REST warm-up", plan.warmUp(), 4, subjects, next, i -> w);
-        if (plan.profile()) {
-          bareNode.startRecording();
-        }
-        double one = run("bare REST, 1 client", plan.cases1(), 1, subjects, next, i -> w);
-        double four = run("bare REST, 4 clients", plan.cases4(), 4, subjects, next, i -> w);
-        r.put("bare_rest_4_cpu_ms_per_case", lastCpuPerCase.get(bareNode.name));
-        r.put("bare_rest_4_machine_cpu_ms_per_case", lastCpuPerCase.get("machine"));
-        if (plan.profile()) {
-          stopRecording(bareNode, dbName + "-bare-rest", "the bare REST engine's runs");
-        }
-        r.put("bare_rest_1_cases_per_s", round(one));
-        r.put("bare_rest_4_cases_per_s", round(four));
-        put(r, "bare_rest_intake", in);
-        put(r, "bare_rest_completion", done);
-        r.put("ratio_rest_1", round((double) r.get("guardian_1_cases_per_s") / one));
-        r.put("ratio_rest_4", round((double) r.get("guardian_4_cases_per_s") / four));
-      }
-
-      phase(dbName + ": bare engine in process");
-      try (BareEngine bare = new BareEngine(db.bare(), db.camundaType())) {
-        Latencies in = new Latencies("bare start");
-        Latencies done = new Latencies("bare completion");
-        Walker w = bare.walker(in, done);
-        AtomicInteger next = new AtomicInteger(0);
-        run("bare warm-up", plan.warmUp(), 4, subjects, next, i -> w);
-        jdk.jfr.Recording recording = plan.profile()
-            ? new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")) : null;
-        if (recording != null) {
-          recording.start();
-        }
-        double one = run("bare, 1 client", plan.cases1(), 1, subjects, next, i -> w);
-        double four = run("bare, 4 clients", plan.cases4(), 4, subjects, next, i -> w);
-        r.put("bare_4_machine_cpu_ms_per_case", lastCpuPerCase.get("machine"));
-        if (recording != null) {
-          Path jfr = WORK.resolve("logs").resolve(dbName + "-bare.jfr");
-          recording.dump(jfr);
-          recording.close();
-          progress("%s: flight recording of the bare engine's runs: %s", dbName, jfr);
-        }
-        r.put("bare_1_cases_per_s", round(one));
-        r.put("bare_4_cases_per_s", round(four));
-        put(r, "bare_completion", done);
-        r.put("ratio_1", round((double) r.get("guardian_1_cases_per_s") / one));
-        r.put("ratio_4", round((double) r.get("guardian_4_cases_per_s") / four));
-      }
     }
     progress("%s: %s", dbName, r);
     return r;
   }
 
-  /** Warm-up, 1 client, 4 clients through one node. */
-  private static Map<String, Object> drive(Plan plan, GuardianNode node,
-      List<CountySeed.Child> children, String dbName) throws Exception {
-    Http http = node.http;
+  /** One side of the comparison: what it is, its walker, and the node that runs it (if any). */
+  private record Side(String label, java.util.function.IntFunction<Walker> walkerOfThread,
+      GuardianNode node, AtomicInteger next) {
+    Side(String label, Walker walker, GuardianNode node, AtomicInteger next) {
+      this(label, i -> walker, node, next);
+    }
+  }
+
+  /** Cases per second of a side over its rounds, and its CPU per case (node, machine). */
+  private record Measured(double casesPerS, Double nodeCpuMsPerCase, double machineCpuMsPerCase) {}
+
+  /**
+   * Guardian and its two limits, each warmed up the same way, then measured with 1 and with 4
+   * clients in interleaved rounds (Guardian, bare REST, bare in process, Guardian, ...): on this
+   * shared machine the speed of a core drifts by tens of percent within minutes, and sides measured
+   * one after the other (as until the fourth round) took that drift into their ratio.
+   */
+  private static Map<String, Object> compare(Plan plan, GuardianNode node, GuardianNode bareNode,
+      BareEngine bare, List<CountySeed.Child> children, String dbName) throws Exception {
     Map<String, Object> r = new LinkedHashMap<>();
-    AtomicInteger next = new AtomicInteger(0);
-    phase(dbName + ": warm-up");
-    Latencies wi = new Latencies("warm-up intake");
-    Latencies wc = new Latencies("warm-up completion");
-    GuardianWalker warm = new GuardianWalker(http, wi, wc);
-    run("warm-up", plan.warmUp(), 4, children, next, i -> warm);
-    phase(dbName + ": 1 client");
     Latencies i1 = new Latencies("intake, 1 client");
     Latencies c1 = new Latencies("completion, 1 client");
-    GuardianWalker w1 = new GuardianWalker(http, i1, c1);
-    if (plan.profile()) {
-      node.startRecording();
-    }
-    r.put("guardian_1_cases_per_s", round(run("Guardian, 1 client", plan.cases1(), 1, children,
-        next, i -> w1)));
-    put(r, "intake_1", i1);
-    put(r, "completion_1", c1);
-    phase(dbName + ": 4 clients");
     Latencies i4 = new Latencies("intake, 4 clients");
     Latencies c4 = new Latencies("completion, 4 clients");
-    GuardianWalker w4 = new GuardianWalker(http, i4, c4);
-    r.put("guardian_4_cases_per_s", round(run("Guardian, 4 clients", plan.cases4(), 4, children,
-        next, i -> w4)));
-    put(r, "intake_4", i4);
-    put(r, "completion_4", c4);
-    r.put("guardian_4_cpu_ms_per_case", lastCpuPerCase.get(node.name));
-    r.put("guardian_4_machine_cpu_ms_per_case", lastCpuPerCase.get("machine"));
+    Latencies restIn = new Latencies("bare REST start");
+    Latencies restDone = new Latencies("bare REST completion");
+    Latencies bareIn = new Latencies("bare start");
+    Latencies bareDone = new Latencies("bare completion");
+    AtomicInteger guardianNext = new AtomicInteger(0);
+    Side guardian1 = new Side("Guardian", new GuardianWalker(node.http, i1, c1), node,
+        guardianNext);
+    Side guardian4 = new Side("Guardian", new GuardianWalker(node.http, i4, c4), node,
+        guardianNext);
+    Side rest = new Side("bare REST", GuardianWalker.bare(bareNode.http, restIn, restDone),
+        bareNode, new AtomicInteger(0));
+    Side inProcess = new Side("bare", bare.walker(bareIn, bareDone), null, new AtomicInteger(0));
+
+    phase(dbName + ": warm-up");
+    GuardianWalker warm = new GuardianWalker(node.http, new Latencies("warm-up intake"),
+        new Latencies("warm-up completion"));
+    run("warm-up", plan.warmUp(), 4, children, guardianNext, i -> warm);
+    run("bare REST warm-up", plan.warmUp(), 4, children, rest.next(),
+        i -> GuardianWalker.bare(bareNode.http, new Latencies("w"), new Latencies("w")));
+    Walker bareWarm = bare.walker(new Latencies("w"), new Latencies("w"));
+    run("bare warm-up", plan.warmUp(), 4, children, inProcess.next(), i -> bareWarm);
+
+    jdk.jfr.Recording recording = null;
+    if (plan.profile()) {
+      node.startRecording();
+      bareNode.startRecording();
+      recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      recording.start();
+    }
+    phase(dbName + ": 1 client");
+    Map<Side, Measured> one = interleaved(plan.cases1(), 1, plan.rounds(), children,
+        List.of(guardian1, rest, inProcess));
+    phase(dbName + ": 4 clients");
+    Map<Side, Measured> four = interleaved(plan.cases4(), 4, plan.rounds(), children,
+        List.of(guardian4, rest, inProcess));
     if (plan.profile()) {
       stopRecording(node, dbName + "-guardian", "the node's 1- and 4-client runs");
+      stopRecording(bareNode, dbName + "-bare-rest", "the bare REST engine's runs");
+      Path jfr = WORK.resolve("logs").resolve(dbName + "-bare.jfr");
+      recording.dump(jfr);
+      recording.close();
+      progress("%s: flight recording of the harness (the bare engine in process and every"
+          + " walker): %s", dbName, jfr);
     }
+
+    r.put("guardian_1_cases_per_s", round(one.get(guardian1).casesPerS()));
+    put(r, "intake_1", i1);
+    put(r, "completion_1", c1);
+    r.put("guardian_4_cases_per_s", round(four.get(guardian4).casesPerS()));
+    put(r, "intake_4", i4);
+    put(r, "completion_4", c4);
+    r.put("guardian_4_cpu_ms_per_case", four.get(guardian4).nodeCpuMsPerCase());
+    r.put("guardian_4_machine_cpu_ms_per_case", four.get(guardian4).machineCpuMsPerCase());
+    r.put("bare_rest_4_cpu_ms_per_case", four.get(rest).nodeCpuMsPerCase());
+    r.put("bare_rest_4_machine_cpu_ms_per_case", four.get(rest).machineCpuMsPerCase());
+    r.put("bare_rest_1_cases_per_s", round(one.get(rest).casesPerS()));
+    r.put("bare_rest_4_cases_per_s", round(four.get(rest).casesPerS()));
+    put(r, "bare_rest_intake", restIn);
+    put(r, "bare_rest_completion", restDone);
+    r.put("ratio_rest_1", round(one.get(guardian1).casesPerS() / one.get(rest).casesPerS()));
+    r.put("ratio_rest_4", round(four.get(guardian4).casesPerS() / four.get(rest).casesPerS()));
+    r.put("bare_4_machine_cpu_ms_per_case", four.get(inProcess).machineCpuMsPerCase());
+    r.put("bare_1_cases_per_s", round(one.get(inProcess).casesPerS()));
+    r.put("bare_4_cases_per_s", round(four.get(inProcess).casesPerS()));
+    put(r, "bare_completion", bareDone);
+    r.put("ratio_1", round(one.get(guardian1).casesPerS() / one.get(inProcess).casesPerS()));
+    r.put("ratio_4", round(four.get(guardian4).casesPerS() / four.get(inProcess).casesPerS()));
     return r;
+  }
+
+  /**
+   * {@code cases} cases for each side with {@code threads} clients, in {@code rounds} rounds that
+   * take the sides in turn; per side the cases over the time of its rounds.
+   */
+  private static Map<Side, Measured> interleaved(int cases, int threads, int rounds,
+      List<CountySeed.Child> children, List<Side> sides) throws Exception {
+    Map<Side, double[]> sums = new LinkedHashMap<>(); // seconds, cases, node CPU ms, machine ms
+    for (Side side : sides) {
+      sums.put(side, new double[4]);
+    }
+    for (int round = 0; round < rounds; round++) {
+      int n = cases / rounds + (round < cases % rounds ? 1 : 0);
+      for (Side side : sides) {
+        String what = String.format("%s, %d client%s (round %d of %d)", side.label(), threads,
+            threads == 1 ? "" : "s", round + 1, rounds);
+        double rate = run(what, n, threads, children, side.next(), side.walkerOfThread());
+        double[] sum = sums.get(side);
+        sum[0] += n / rate;
+        sum[1] += n;
+        if (side.node() != null && lastCpuPerCase.get(side.node().name) != null) {
+          sum[2] += lastCpuPerCase.get(side.node().name) * n;
+        }
+        sum[3] += lastCpuPerCase.getOrDefault("machine", 0.0) * n;
+      }
+    }
+    Map<Side, Measured> out = new LinkedHashMap<>();
+    sums.forEach((side, sum) -> {
+      Measured m = new Measured(sum[1] / sum[0], side.node() == null ? null
+          : round(sum[2] / sum[1]), round(sum[3] / sum[1]));
+      progress("%s, %d client%s, %d rounds: %.0f cases in %.1f s = %.2f cases/s; CPU per case:"
+          + " %smachine %.1f ms", side.label(), threads, threads == 1 ? "" : "s", rounds,
+          sum[1], sum[0], m.casesPerS(), m.nodeCpuMsPerCase() == null ? ""
+              : "node " + m.nodeCpuMsPerCase() + " ms, ", m.machineCpuMsPerCase());
+      out.put(side, m);
+    });
+    return out;
   }
 
   /** Ends a node's flight recording (--profile) into target/bench/logs/{@code name}.jfr. */

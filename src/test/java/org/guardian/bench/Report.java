@@ -95,6 +95,8 @@ final class Report {
         {"dashboard page p50 / p95 / p99 ms", "dashboard"},
         {"start-up to ready, s (target <= 15)", "startup_s"},
         {"heap after start-up and full GC, MiB (target <= 256)", "heap_mib"},
+        {"one node, 4 clients, in the rounds of the two-node phase, cases/s",
+            "two_nodes_one_node_cases_per_s"},
         {"two nodes, 4 clients, cases/s", "two_nodes_cases_per_s"},
         {"two nodes / one node (target >= 0.9)", "two_nodes_ratio"},
     };
