@@ -193,10 +193,23 @@ public final class Bench {
         progress("%s: %s monitoring instances, %d open tasks", dbName,
             r.get("monitoring_instances"), open);
         phase(dbName + ": the limits' start-up");
+        AtomicInteger guardianNext = new AtomicInteger(0);
         try (GuardianNode bareNode = GuardianNode.launchBare(dbName + "-bare-rest", db);
             BareEngine bare = new BareEngine(db.bare(), db.camundaType())) {
           r.put("bare_rest_startup_s", round(bareNode.awaitReady(900, null)));
-          r.putAll(compare(plan, a, bareNode, bare, subjects, dbName));
+          r.putAll(compare(plan, a, bareNode, bare, subjects, guardianNext, dbName));
+        }
+        // latencies with Guardian alone on the machine, as in service: in the rounds the limits'
+        // JVMs (their compilers and collectors after their own rounds) shared the two cores
+        phase(dbName + ": latencies, Guardian alone");
+        for (int clients : new int[] {1, 4}) {
+          Latencies in = new Latencies("intake, " + clients + " client(s)");
+          Latencies done = new Latencies("completion, " + clients + " client(s)");
+          GuardianWalker w = new GuardianWalker(a.http, in, done);
+          run("Guardian alone, " + clients + " client(s), latencies", clients == 1
+              ? plan.cases1() : plan.cases4(), clients, subjects, guardianNext, i -> w);
+          put(r, "intake_" + clients, in);
+          put(r, "completion_" + clients, done);
         }
         phase(dbName + ": task-list query");
         Latencies q = taskListQuery(a.http, plan.queries());
@@ -221,7 +234,7 @@ public final class Bench {
           phase(dbName + ": two nodes");
           try (GuardianNode b = GuardianNode.launch(dbName + "-b", db, true, List.of())) {
             b.awaitReady(900, null);
-            AtomicInteger next = new AtomicInteger(plan.cases1() + plan.cases4() + plan.warmUp());
+            AtomicInteger next = guardianNext;
             Latencies wi = new Latencies("warm-up intake");
             Latencies wc = new Latencies("warm-up completion");
             GuardianWalker warmB = new GuardianWalker(b.http, wi, wc);
@@ -271,7 +284,8 @@ public final class Bench {
    * one after the other (as until the fourth round) took that drift into their ratio.
    */
   private static Map<String, Object> compare(Plan plan, GuardianNode node, GuardianNode bareNode,
-      BareEngine bare, List<CountySeed.Child> children, String dbName) throws Exception {
+      BareEngine bare, List<CountySeed.Child> children, AtomicInteger guardianNext, String dbName)
+      throws Exception {
     Map<String, Object> r = new LinkedHashMap<>();
     Latencies i1 = new Latencies("intake, 1 client");
     Latencies c1 = new Latencies("completion, 1 client");
@@ -281,7 +295,6 @@ public final class Bench {
     Latencies restDone = new Latencies("bare REST completion");
     Latencies bareIn = new Latencies("bare start");
     Latencies bareDone = new Latencies("bare completion");
-    AtomicInteger guardianNext = new AtomicInteger(0);
     Side guardian1 = new Side("Guardian", new GuardianWalker(node.http, i1, c1), node,
         guardianNext);
     Side guardian4 = new Side("Guardian", new GuardianWalker(node.http, i4, c4), node,
@@ -323,11 +336,7 @@ public final class Bench {
     }
 
     r.put("guardian_1_cases_per_s", round(one.get(guardian1).casesPerS()));
-    put(r, "intake_1", i1);
-    put(r, "completion_1", c1);
     r.put("guardian_4_cases_per_s", round(four.get(guardian4).casesPerS()));
-    put(r, "intake_4", i4);
-    put(r, "completion_4", c4);
     r.put("guardian_4_cpu_ms_per_case", four.get(guardian4).nodeCpuMsPerCase());
     r.put("guardian_4_machine_cpu_ms_per_case", four.get(guardian4).machineCpuMsPerCase());
     r.put("bare_rest_4_cpu_ms_per_case", four.get(rest).nodeCpuMsPerCase());
