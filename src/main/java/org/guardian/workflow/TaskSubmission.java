@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  *
  * <p>{@code variables} is a read-only view, not a copy: the completion check passes a map that
  * reads each variable from the engine only when a rule asks for it, and copying it would read and
- * deserialise every variable of the case (a quarter of the check's cost in the bench).
+ * deserialise every variable of the case (2.8 % of the node's CPU in the bench).
  */
 public record TaskSubmission(DelegateTask task, String processDefinitionKey,
     Map<String, Object> variables) {
