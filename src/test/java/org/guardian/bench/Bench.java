@@ -76,7 +76,9 @@ public final class Bench {
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
       int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "40"));
       int limit = Integer.parseInt(o.getOrDefault("limit-min", quick ? "12" : "50"));
-      String warmUp = quick ? String.valueOf(Math.max(24, cases * 2)) : "120";
+      // full run: 360 cases; with 120 the second node was still compiling during the two-node
+      // rounds (0.72-0.80 of one node) and reached 0.95 with 360 (docs/benchmarks.md, 24)
+      String warmUp = quick ? String.valueOf(Math.max(24, cases * 2)) : "360";
       return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
           List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit, profile,
           Integer.parseInt(o.getOrDefault("warmup", warmUp)),
