@@ -33,12 +33,12 @@ import org.slf4j.LoggerFactory;
  *       every task query asks for the rows of the person or of one of their groups, and with an
  *       index on the user as well as on the group the database reads those rows instead of the
  *       whole table (one row per open task and candidate group); and {@code ACT_RU_TASK
- *       (TASK_DEF_KEY_, TENANT_ID_)}: on H2 a task query that names the process instance's business
- *       key (a case number, as in Tasklist's search) must start from the task table, since H2 keeps
- *       the order of the engine's outer joins, and without it H2 read every open task (by the
- *       tenant-id index, for the engine's {@code TENANT_ID_ is null}): 150-260 ms per look-up at
- *       100,000 children. With it the task's key and tenant condition find the few open tasks of
- *       that kind. The dashboard's overdue lists by task kind use it too.
+ *       (TASK_DEF_KEY_, TENANT_ID_)}: on H2 a task query by the process instance's business key (a
+ *       case number) and the task's kind must start from the task table, since H2 keeps the order
+ *       of the engine's outer joins, and without it H2 read every open task (by the tenant-id
+ *       index, for the engine's {@code TENANT_ID_ is null}): 150-260 ms per look-up at 100,000
+ *       children. With it the task's kind and tenant condition find the few open tasks of that
+ *       kind.
  *   <li>Every job has a due date ({@code ensureJobDueDateNotNull}: an async continuation is due
  *       when it is created), so that the job executor's acquisition asks for {@code DUEDATE_ <= now}
  *       alone instead of {@code DUEDATE_ is null or DUEDATE_ <= now}. H2 cannot serve that
