@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -303,8 +304,7 @@ public class TaskCompletionValidation extends CommandInterceptor {
         return submitted.get(name);
       }
       if (!read.containsKey(name)) {
-        read.put(name, context == null ? task.getVariable(name)
-            : context.runWithoutAuthorization(() -> task.getVariable(name)));
+        read.put(name, fromEngine(() -> task.getVariable(name)));
       }
       return read.get(name);
     }
@@ -312,16 +312,19 @@ public class TaskCompletionValidation extends CommandInterceptor {
     @Override
     public boolean containsKey(Object key) {
       return key instanceof String name && (submitted.containsKey(name)
-          || (context == null ? task.hasVariable(name)
-              : context.runWithoutAuthorization(() -> task.hasVariable(name))));
+          || fromEngine(() -> task.hasVariable(name)));
     }
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-      Map<String, Object> all = new HashMap<>(context == null ? task.getVariables()
-          : context.runWithoutAuthorization(() -> task.getVariables()));
+      Map<String, Object> all = new HashMap<>(fromEngine(task::getVariables));
       all.putAll(submitted);
       return all.entrySet();
+    }
+
+    /** Reads from the task, without the person's authorization checks inside a command. */
+    private <T> T fromEngine(Supplier<T> read) {
+      return context == null ? read.get() : context.runWithoutAuthorization(read::get);
     }
   }
 }
