@@ -236,21 +236,21 @@ public final class Bench {
           phase(dbName + ": two nodes");
           try (GuardianNode b = GuardianNode.launch(dbName + "-b", db, true, List.of())) {
             b.awaitReady(900, null);
-            AtomicInteger next = guardianNext;
             Latencies wi = new Latencies("warm-up intake");
             Latencies wc = new Latencies("warm-up completion");
             GuardianWalker warmB = new GuardianWalker(b.http, wi, wc);
             // as many cases as the first node had run before its 4-client measurement and during
             // it: a JVM's compilers are still at work after the short warm-up
             run("warm-up of the second node", plan.warmUp() + plan.cases1() + plan.cases4(), 4,
-                subjects, next, i -> warmB);
+                subjects, guardianNext, i -> warmB);
             Latencies in = new Latencies("intake (2 nodes)");
             Latencies done = new Latencies("completion (2 nodes)");
             Walker[] walkers = {new GuardianWalker(a.http, in, done),
                 new GuardianWalker(b.http, in, done)};
             Side oneNode = new Side("one node", new GuardianWalker(a.http,
-                new Latencies("intake (1 node)"), new Latencies("completion (1 node)")), a, next);
-            Side twoNodes = new Side("two nodes", i -> walkers[i % 2], null, next);
+                new Latencies("intake (1 node)"), new Latencies("completion (1 node)")), a,
+                guardianNext);
+            Side twoNodes = new Side("two nodes", i -> walkers[i % 2], null, guardianNext);
             // one node and two nodes in interleaved rounds, as the limits (see compare)
             Map<Side, Measured> m = interleaved(plan.cases4(), 4, plan.rounds(), subjects,
                 List.of(oneNode, twoNodes));
@@ -289,17 +289,13 @@ public final class Bench {
       BareEngine bare, List<CountySeed.Child> children, AtomicInteger guardianNext, String dbName)
       throws Exception {
     Map<String, Object> r = new LinkedHashMap<>();
-    Latencies i1 = new Latencies("intake, 1 client");
-    Latencies c1 = new Latencies("completion, 1 client");
-    Latencies i4 = new Latencies("intake, 4 clients");
-    Latencies c4 = new Latencies("completion, 4 clients");
     Latencies restIn = new Latencies("bare REST start");
     Latencies restDone = new Latencies("bare REST completion");
     Latencies bareIn = new Latencies("bare start");
     Latencies bareDone = new Latencies("bare completion");
-    Side guardian1 = new Side("Guardian", new GuardianWalker(node.http, i1, c1), node,
-        guardianNext);
-    Side guardian4 = new Side("Guardian", new GuardianWalker(node.http, i4, c4), node,
+    // Guardian's latencies are taken with Guardian alone afterwards (runOn), not in the rounds
+    Side guardian = new Side("Guardian", new GuardianWalker(node.http,
+        new Latencies("intake (rounds)"), new Latencies("completion (rounds)")), node,
         guardianNext);
     Side rest = new Side("bare REST", GuardianWalker.bare(bareNode.http, restIn, restDone),
         bareNode, new AtomicInteger(0));
@@ -309,8 +305,8 @@ public final class Bench {
     GuardianWalker warm = new GuardianWalker(node.http, new Latencies("warm-up intake"),
         new Latencies("warm-up completion"));
     run("warm-up", plan.warmUp(), 4, children, guardianNext, i -> warm);
-    run("bare REST warm-up", plan.warmUp(), 4, children, rest.next(),
-        i -> GuardianWalker.bare(bareNode.http, new Latencies("w"), new Latencies("w")));
+    Walker restWarm = GuardianWalker.bare(bareNode.http, new Latencies("w"), new Latencies("w"));
+    run("bare REST warm-up", plan.warmUp(), 4, children, rest.next(), i -> restWarm);
     Walker bareWarm = bare.walker(new Latencies("w"), new Latencies("w"));
     run("bare warm-up", plan.warmUp(), 4, children, inProcess.next(), i -> bareWarm);
 
@@ -323,10 +319,10 @@ public final class Bench {
     }
     phase(dbName + ": 1 client");
     Map<Side, Measured> one = interleaved(plan.cases1(), 1, plan.rounds(), children,
-        List.of(guardian1, rest, inProcess));
+        List.of(guardian, rest, inProcess));
     phase(dbName + ": 4 clients");
     Map<Side, Measured> four = interleaved(plan.cases4(), 4, plan.rounds(), children,
-        List.of(guardian4, rest, inProcess));
+        List.of(guardian, rest, inProcess));
     if (plan.profile()) {
       stopRecording(node, dbName + "-guardian", "the node's 1- and 4-client runs");
       stopRecording(bareNode, dbName + "-bare-rest", "the bare REST engine's runs");
@@ -337,24 +333,24 @@ public final class Bench {
           + " walker): %s", dbName, jfr);
     }
 
-    r.put("guardian_1_cases_per_s", round(one.get(guardian1).casesPerS()));
-    r.put("guardian_4_cases_per_s", round(four.get(guardian4).casesPerS()));
-    r.put("guardian_4_cpu_ms_per_case", four.get(guardian4).nodeCpuMsPerCase());
-    r.put("guardian_4_machine_cpu_ms_per_case", four.get(guardian4).machineCpuMsPerCase());
+    r.put("guardian_1_cases_per_s", round(one.get(guardian).casesPerS()));
+    r.put("guardian_4_cases_per_s", round(four.get(guardian).casesPerS()));
+    r.put("guardian_4_cpu_ms_per_case", four.get(guardian).nodeCpuMsPerCase());
+    r.put("guardian_4_machine_cpu_ms_per_case", four.get(guardian).machineCpuMsPerCase());
     r.put("bare_rest_4_cpu_ms_per_case", four.get(rest).nodeCpuMsPerCase());
     r.put("bare_rest_4_machine_cpu_ms_per_case", four.get(rest).machineCpuMsPerCase());
     r.put("bare_rest_1_cases_per_s", round(one.get(rest).casesPerS()));
     r.put("bare_rest_4_cases_per_s", round(four.get(rest).casesPerS()));
     put(r, "bare_rest_intake", restIn);
     put(r, "bare_rest_completion", restDone);
-    r.put("ratio_rest_1", round(one.get(guardian1).casesPerS() / one.get(rest).casesPerS()));
-    r.put("ratio_rest_4", round(four.get(guardian4).casesPerS() / four.get(rest).casesPerS()));
+    r.put("ratio_rest_1", round(one.get(guardian).casesPerS() / one.get(rest).casesPerS()));
+    r.put("ratio_rest_4", round(four.get(guardian).casesPerS() / four.get(rest).casesPerS()));
     r.put("bare_4_machine_cpu_ms_per_case", four.get(inProcess).machineCpuMsPerCase());
     r.put("bare_1_cases_per_s", round(one.get(inProcess).casesPerS()));
     r.put("bare_4_cases_per_s", round(four.get(inProcess).casesPerS()));
     put(r, "bare_completion", bareDone);
-    r.put("ratio_1", round(one.get(guardian1).casesPerS() / one.get(inProcess).casesPerS()));
-    r.put("ratio_4", round(four.get(guardian4).casesPerS() / four.get(inProcess).casesPerS()));
+    r.put("ratio_1", round(one.get(guardian).casesPerS() / one.get(inProcess).casesPerS()));
+    r.put("ratio_4", round(four.get(guardian).casesPerS() / four.get(inProcess).casesPerS()));
     return r;
   }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.guardian.GuardianTest;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,7 +31,7 @@ class EngineAtScaleTest {
   @Autowired List<ProcessEnginePlugin> plugins;
   EngineAtScale engineAtScale;
 
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void plugin() {
     engineAtScale = plugins.stream().filter(EngineAtScale.class::isInstance)
         .map(EngineAtScale.class::cast).findFirst().orElseThrow();
