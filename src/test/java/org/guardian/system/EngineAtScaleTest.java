@@ -2,6 +2,8 @@ package org.guardian.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +15,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.guardian.GuardianTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,8 +90,24 @@ class EngineAtScaleTest {
   @Test
   void everyJobHasADueDateAndOneWithoutIsMadeDueAtStartUp() throws Exception {
     assertThat(engineConfiguration.isEnsureJobDueDateNotNull()).isTrue();
-    String jobId = engineConfiguration.getManagementService().createJobQuery().list().stream()
-        .findFirst().orElseThrow().getId();
+    // a job of its own: a process waiting ten years on a timer
+    String deployment = engineConfiguration.getRepositoryService().createDeployment()
+        .addModelInstance("test-job-due-date.bpmn", Bpmn.createExecutableProcess("test-job-due")
+            .name("test").camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent()
+            .timerWithDuration("P10Y").endEvent().done())
+        .deploy().getId();
+    try {
+      String instance = engineConfiguration.getRuntimeService()
+          .startProcessInstanceByKey("test-job-due").getId();
+      String jobId = engineConfiguration.getManagementService().createJobQuery()
+          .processInstanceId(instance).singleResult().getId();
+      aJobWithoutDueDateIsMadeDueAtStartUp(jobId);
+    } finally {
+      engineConfiguration.getRepositoryService().deleteDeployment(deployment, true);
+    }
+  }
+
+  private void aJobWithoutDueDateIsMadeDueAtStartUp(String jobId) throws Exception {
     Timestamp before;
     try (Connection c = dataSource.getConnection();
         PreparedStatement read = c.prepareStatement(
@@ -124,6 +143,23 @@ class EngineAtScaleTest {
         .isEqualTo(EngineAtScale.JDK_DATATYPE_FACTORY);
     assertThat(javax.xml.datatype.DatatypeFactory.newInstance().getClass().getName())
         .isEqualTo(EngineAtScale.JDK_DATATYPE_FACTORY);
+  }
+
+  /**
+   * The decision tables' FEEL engine builds its built-in functions (a map of some 150 entries)
+   * once, not on every input entry it evaluates: Camunda 7.24.0 brings feel-engine 1.19.3, whose
+   * root context is a method building them anew per evaluation (camunda/feel-scala#1108, fixed in
+   * 1.19.4; the pom names a fixed version). Asked twice, the root context is the same object.
+   */
+  @Test
+  void feelBuildsItsBuiltInFunctionsOncePerEngineNotPerEvaluation() throws Exception {
+    Object camundaFeel = engineConfiguration.getDmnEngineConfiguration().getFeelEngine();
+    Field scalaFeelField = camundaFeel.getClass().getDeclaredField("feelEngine");
+    scalaFeelField.setAccessible(true);
+    Object feel = scalaFeelField.get(camundaFeel);
+    Method rootContext = feel.getClass().getDeclaredMethod("rootContext");
+    rootContext.setAccessible(true);
+    assertThat(rootContext.invoke(feel)).isSameAs(rootContext.invoke(feel));
   }
 
   @Test
