@@ -50,11 +50,13 @@ public final class Bench {
 
   /** Sizes of a run. */
   record Plan(boolean quick, int children, int cases1, int cases4, int queries, int pages,
-      List<String> databases, int limitMinutes, boolean profile, int warmUpCases, int rounds) {
+      List<String> databases, int limitMinutes, boolean profile, int warmUpCases, int rounds,
+      int jitSettlePercent) {
     /**
      * Warm-up cases before any measured run, with 4 clients, the same on every side (Guardian's
      * node, the second node, the bare engine): a node in service has run its code for days, and
-     * the JIT compilers of a fresh JVM are still busy after a few cases.
+     * the JIT compilers of a fresh JVM are still busy after a few cases. The full run then warms
+     * each side on until its compilers have settled ({@link #jitSettlePercent}).
      */
     int warmUp() {
       return warmUpCases;
@@ -70,7 +72,8 @@ public final class Bench {
         } else if (!a.equals("--quick") && !a.equals("--profile")) {
           throw new IllegalArgumentException("unknown argument " + a
               + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
-              + " [--warmup=cases] [--rounds=N] [--limit-min=minutes] [--profile])");
+              + " [--warmup=cases] [--jit-settle=percent] [--rounds=N] [--limit-min=minutes]"
+              + " [--profile])");
         }
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
@@ -82,7 +85,10 @@ public final class Bench {
       return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
           List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit, profile,
           Integer.parseInt(o.getOrDefault("warmup", warmUp)),
-          Math.max(1, Integer.parseInt(o.getOrDefault("rounds", "2"))));
+          Math.max(1, Integer.parseInt(o.getOrDefault("rounds", "2"))),
+          // full run: warm on until the compilers are done (docs/benchmarks.md, 26); not in
+          // --quick, which must stay under 5 minutes
+          Integer.parseInt(o.getOrDefault("jit-settle", quick ? "0" : "10")));
     }
   }
 
@@ -239,10 +245,9 @@ public final class Bench {
             Latencies wi = new Latencies("warm-up intake");
             Latencies wc = new Latencies("warm-up completion");
             GuardianWalker warmB = new GuardianWalker(b.http, wi, wc);
-            // as many cases as the first node had run before its 4-client measurement and during
-            // it: a JVM's compilers are still at work after the short warm-up
-            run("warm-up of the second node", plan.warmUp() + plan.cases1() + plan.cases4(), 4,
-                subjects, guardianNext, i -> warmB);
+            // as the first node: a JVM's compilers are still at work after a short warm-up
+            r.put("second_node_warmup_cases", warmUp("warm-up of the second node", plan,
+                subjects, guardianNext, warmB, b.process.pid()));
             Latencies in = new Latencies("intake (2 nodes)");
             Latencies done = new Latencies("completion (2 nodes)");
             Walker[] walkers = {new GuardianWalker(a.http, in, done),
@@ -304,11 +309,14 @@ public final class Bench {
     phase(dbName + ": warm-up");
     GuardianWalker warm = new GuardianWalker(node.http, new Latencies("warm-up intake"),
         new Latencies("warm-up completion"));
-    run("warm-up", plan.warmUp(), 4, children, guardianNext, i -> warm);
+    r.put("guardian_warmup_cases",
+        warmUp("warm-up", plan, children, guardianNext, warm, node.process.pid()));
     Walker restWarm = GuardianWalker.bare(bareNode.http, new Latencies("w"), new Latencies("w"));
-    run("bare REST warm-up", plan.warmUp(), 4, children, rest.next(), i -> restWarm);
+    r.put("bare_rest_warmup_cases", warmUp("bare REST warm-up", plan, children, rest.next(),
+        restWarm, bareNode.process.pid()));
     Walker bareWarm = bare.walker(new Latencies("w"), new Latencies("w"));
-    run("bare warm-up", plan.warmUp(), 4, children, inProcess.next(), i -> bareWarm);
+    r.put("bare_warmup_cases", warmUp("bare warm-up", plan, children, inProcess.next(),
+        bareWarm, ProcessHandle.current().pid()));
 
     jdk.jfr.Recording recording = null;
     if (plan.profile()) {
@@ -390,6 +398,50 @@ public final class Bench {
       out.put(side, m);
     });
     return out;
+  }
+
+  /** Cases of a warm-up batch after the first {@link Plan#warmUp} while the compilers settle. */
+  static final int SETTLE_BATCH = 60;
+  /** The longest a side is warmed on for its compilers to settle, seconds. */
+  static final int SETTLE_LIMIT_S = 240;
+
+  /**
+   * Warms one side up (4 clients): {@link Plan#warmUp} cases, then, unless {@code --jit-settle=0},
+   * batches of {@link #SETTLE_BATCH} more until the JIT compiler threads of the side's JVM ({@code
+   * pid}) took less than {@link Plan#jitSettlePercent} of its CPU in a batch (at most {@link
+   * #SETTLE_LIMIT_S}). A fresh JVM of this size compiles for about two minutes under load: with 360
+   * cases the compilers still took a third of a node's CPU in the measured rounds, and far more
+   * on the side with more code. Returns the cases the side was warmed with.
+   */
+  private static int warmUp(String what, Plan plan, List<CountySeed.Child> children,
+      AtomicInteger next, Walker walker, long pid) throws Exception {
+    run(what, plan.warmUp(), 4, children, next, i -> walker);
+    int cases = plan.warmUp();
+    if (plan.jitSettlePercent() <= 0) {
+      return cases;
+    }
+    long t0 = System.nanoTime();
+    while (true) {
+      double[] before = Breakdown.jitAndProcessMillis(pid);
+      if (before == null) {
+        progress("%s: no /proc to watch the compilers: %d cases", what, cases);
+        return cases;
+      }
+      run(what + ", on while the compilers work", SETTLE_BATCH, 4, children, next, i -> walker);
+      cases += SETTLE_BATCH;
+      double[] after = Breakdown.jitAndProcessMillis(pid);
+      double share = 100 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+      boolean settled = share < plan.jitSettlePercent();
+      if (settled || secs(t0) > SETTLE_LIMIT_S) {
+        progress("%s: %d cases; the JIT compilers took %.0f %% of the JVM's CPU in the last %d"
+            + " cases%s",
+            what, cases, share, SETTLE_BATCH, settled ? "" : " (still compiling: gave up after "
+                + SETTLE_LIMIT_S + " s)");
+        return cases;
+      }
+      progress("%s: the JIT compilers took %.0f %% of the JVM's CPU in the last %d cases", what,
+          share, SETTLE_BATCH);
+    }
   }
 
   /** Ends a node's flight recording (--profile) into target/bench/logs/{@code name}.jfr. */

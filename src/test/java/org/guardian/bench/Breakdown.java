@@ -58,9 +58,7 @@ final class Breakdown {
       for (GuardianNode node : GuardianNode.running()) {
         String stat = java.nio.file.Files.readString(
             java.nio.file.Path.of("/proc", String.valueOf(node.process.pid()), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        // fields 14 and 15 of stat (utime, stime) are 12 and 13 after the command
-        cpu.put(node.name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000.0 / TICKS);
+        cpu.put(node.name, ticks(stat) * 1000.0 / TICKS);
       }
     } catch (java.io.IOException | RuntimeException e) {
       return Map.of();
@@ -70,6 +68,42 @@ final class Breakdown {
 
   /** Clock ticks per second of /proc figures (USER_HZ, 100 on Linux). */
   private static final double TICKS = 100.0;
+
+  /**
+   * CPU time of a JVM in ms: {@code [its JIT compiler threads, the whole process]}, from /proc
+   * (Linux; null elsewhere). HotSpot names its compiler threads "C1 CompilerThread0", "C2
+   * CompilerThread0", ..., which the kernel keeps as "C1 CompilerThre".
+   */
+  static double[] jitAndProcessMillis(long pid) {
+    try {
+      java.nio.file.Path proc = java.nio.file.Path.of("/proc", String.valueOf(pid));
+      long compiler = 0;
+      try (var tasks = java.nio.file.Files.list(proc.resolve("task"))) {
+        for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+          String stat;
+          try {
+            stat = java.nio.file.Files.readString(task.resolve("stat"));
+          } catch (java.io.IOException gone) {
+            continue; // the thread ended meanwhile
+          }
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (comm.matches("C[12] CompilerThre.*")) {
+            compiler += ticks(stat);
+          }
+        }
+      }
+      long process = ticks(java.nio.file.Files.readString(proc.resolve("stat")));
+      return new double[] {compiler * 1000.0 / TICKS, process * 1000.0 / TICKS};
+    } catch (java.io.IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** utime + stime of a /proc stat line (fields 14 and 15; 12 and 13 after the command). */
+  private static long ticks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+  }
 
   /** CPU ms per case between two {@link #cpuMillis} readings. */
   static String cpuSummary(Map<String, Double> before, Map<String, Double> after, int cases) {
