@@ -1,6 +1,9 @@
 package guardianbench;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.guardian.bench.BareEngine;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -36,6 +39,17 @@ public class BareRestEngine {
   @Bean
   BareEngine.Noop benchNoop() {
     return new BareEngine.Noop();
+  }
+
+  /** Guardian's engine settings that are not Guardian's own work ({@link BareEngine}). */
+  @Bean
+  ProcessEnginePlugin engineAtScale() {
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        BareEngine.engineAtScale(configuration);
+      }
+    };
   }
 
   /** Deploys the models before the application reports ready. */

@@ -110,6 +110,13 @@ public final class Bench {
     /** Size of Guardian's database after the seed. */
     double sizeMiB() throws SQLException;
 
+    /**
+     * Makes the limits' databases copies of Guardian's seeded one (nothing may be connected to
+     * it): the limits then run on the same county, the same 100,000 monitoring instances, open
+     * tasks and timer jobs and the same indexes, as Guardian does.
+     */
+    void copyForLimits() throws Exception;
+
     @Override
     void close() throws IOException;
   }
@@ -186,6 +193,14 @@ public final class Bench {
       r.put("seed_s", round(secs(s0)));
       r.put("db_size_mib", round(db.sizeMiB()));
       progress("%s: county seeded in %.1f s", dbName, secs(s0));
+      // the limits on the same county: on near-empty databases of their own they had been
+      // spared the 100,000 instances, tasks and jobs that Guardian's queries and job acquisition
+      // work among
+      phase(dbName + ": copies of the county for the limits");
+      long c0 = System.nanoTime();
+      db.copyForLimits();
+      r.put("limits_copy_s", round(secs(c0)));
+      progress("%s: the limits' databases copied from Guardian's in %.1f s", dbName, secs(c0));
 
       phase(dbName + ": start-up and heap");
       try (GuardianNode a = GuardianNode.launch(dbName + "-a", db, true,
@@ -205,6 +220,14 @@ public final class Bench {
         try (GuardianNode bareNode = GuardianNode.launchBare(dbName + "-bare-rest", db);
             BareEngine bare = new BareEngine(db.bare(), db.camundaType())) {
           r.put("bare_rest_startup_s", round(bareNode.awaitReady(900, null)));
+          long bareOpen = count(bareNode, "/engine-rest/task/count");
+          long bareInProcessOpen = bare.engine.getTaskService().createTaskQuery().count();
+          progress("%s: open tasks: %d behind the bare REST API, %d in the bare engine in"
+              + " process", dbName, bareOpen, bareInProcessOpen);
+          if (bareOpen != open || bareInProcessOpen != open) {
+            throw new IllegalStateException("the limits' databases are not copies of Guardian's: "
+                + bareOpen + " and " + bareInProcessOpen + " open tasks against " + open);
+          }
           r.putAll(compare(plan, a, bareNode, bare, subjects, guardianNext, dbName));
         }
         // latencies with Guardian alone on the machine, as in service: in the rounds the limits'
@@ -606,12 +629,21 @@ public final class Bench {
   /** H2 files under target/bench/h2 (fresh each run). */
   static final class H2 implements Db {
     private final Path dir = WORK.resolve("h2");
-    private final HikariDataSource bare;
+    private HikariDataSource bare;
 
     H2() throws IOException {
       deleteTree(dir);
       Files.createDirectories(dir);
-      bare = pool("jdbc:h2:file:" + dir.resolve("bare") + ";LOCK_TIMEOUT=10000", "sa", "");
+    }
+
+    @Override
+    public void copyForLimits() throws IOException {
+      // the file is closed: its last connection is gone (no DB_CLOSE_DELAY) and no node runs
+      for (String copy : List.of("bare", "bare-rest")) {
+        Files.copy(dir.resolve("guardian.mv.db"), dir.resolve(copy + ".mv.db"));
+      }
+      bare = pool("jdbc:h2:file:" + dir.resolve("bare") + ";LOCK_TIMEOUT=10000", "guardian",
+          "guardian");
     }
 
     private String url() {
@@ -632,8 +664,8 @@ public final class Bench {
     @Override
     public List<String> bareRestArguments() {
       return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("bare-rest")
-          + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "--spring.datasource.username=sa",
-          "--spring.datasource.password=");
+          + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "--spring.datasource.username=guardian",
+          "--spring.datasource.password=guardian");
     }
 
     @Override
@@ -658,26 +690,27 @@ public final class Bench {
 
     @Override
     public void close() {
-      bare.close();
+      if (bare != null) {
+        bare.close();
+      }
     }
   }
 
   /** An embedded PostgreSQL (zonky) with its data under target/bench/pg (fresh each run). */
   static final class Postgres implements Db {
     private final EmbeddedPostgres server;
-    private final HikariDataSource bare;
+    private HikariDataSource bare;
 
     Postgres() throws IOException, SQLException {
+      // a run that was killed leaves its data behind, and initdb refuses a directory not empty
+      deleteTree(WORK.resolve("pg"));
       server = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("pg"))
           .setCleanDataDirectory(true).setPGStartupWait(Duration.ofSeconds(120))
           .setServerConfig("max_connections", "300").start();
       try (Connection c = server.getPostgresDatabase().getConnection();
           Statement s = c.createStatement()) {
         s.execute("create database guardian");
-        s.execute("create database bare");
-        s.execute("create database bare_rest");
       }
-      bare = pool(server.getJdbcUrl("postgres", "bare"), "postgres", "postgres");
       progress("postgres: embedded server on port %d", server.getPort());
     }
 
@@ -729,8 +762,32 @@ public final class Bench {
     }
 
     @Override
+    public void copyForLimits() throws SQLException {
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        for (String copy : List.of("bare", "bare_rest")) {
+          // a copy needs the template to itself: autovacuum may be visiting it after the load
+          for (int attempt = 1; ; attempt++) {
+            try {
+              s.execute("create database " + copy + " template guardian");
+              break;
+            } catch (SQLException e) {
+              if (attempt == 30 || !"55006".equals(e.getSQLState())) {
+                throw e;
+              }
+              sleep(1000);
+            }
+          }
+        }
+      }
+      bare = pool(server.getJdbcUrl("postgres", "bare"), "postgres", "postgres");
+    }
+
+    @Override
     public void close() throws IOException {
-      bare.close();
+      if (bare != null) {
+        bare.close();
+      }
       server.close();
     }
   }
