@@ -2,10 +2,12 @@ package org.guardian.system;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.guardian.people.CamundaIdentityAuthenticationProvider;
 import org.guardian.people.SignedInEngineAuthentication;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -139,9 +141,10 @@ class SecurityConfiguration {
    * sign-in.
    */
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+      ObjectProvider<ProcessEngine> engines) {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new EngineRestAuthenticationFilter(engines));
     bean.setName("guardian-engine-rest-authentication");
     bean.setInitParameters(Map.of("authentication-provider",
         SignedInEngineAuthentication.class.getName()));
