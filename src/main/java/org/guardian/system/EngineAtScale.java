@@ -10,10 +10,15 @@ import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
@@ -53,6 +58,8 @@ import org.slf4j.LoggerFactory;
  *       distinct group ids of the whole authorization table once per command. Guardian's people
  *       have a handful of groups, so the groups are passed as they are: a group without any
  *       authorization matches no authorization row, and every check comes out the same.
+ *   <li>No question per command whether a REVOKE applies while none exists ({@link
+ *       RevokeWatch}).
  * </ul>
  */
 final class EngineAtScale extends AbstractProcessEnginePlugin {
@@ -77,6 +84,7 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
       "com.sun.org.apache.xerces.internal.jaxp.datatype.DatatypeFactoryImpl";
 
   private DataSource dataSource;
+  final RevokeWatch revokes = new RevokeWatch();
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl config) {
@@ -94,7 +102,7 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
 
       @Override
       public Session openSession() {
-        return new GroupsAsSignedIn();
+        return new GroupsAsSignedIn(revokes);
       }
     });
     config.setCustomSessionFactories(factories);
@@ -131,12 +139,55 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
         (System.nanoTime() - t0) / 1_000_000);
   }
 
-  /** Camunda's authorization manager, the person's groups taken as they are. */
+  /**
+   * Camunda's authorization manager, the person's groups taken as they are, and the per-command
+   * question whether a REVOKE applies asked only while some REVOKE exists ({@link RevokeWatch}).
+   */
   static final class GroupsAsSignedIn extends AuthorizationManager {
+    private final RevokeWatch revokes;
+
+    GroupsAsSignedIn(RevokeWatch revokes) {
+      this.revokes = revokes;
+    }
+
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {
       return authenticatedGroupIds == null || authenticatedGroupIds.isEmpty()
           ? Collections.emptyList() : authenticatedGroupIds;
+    }
+
+    @Override
+    protected boolean isRevokeAuthCheckEnabled(String userId, List<String> groupIds) {
+      if (isRevokeAuthCheckUsed == null && isAuto() && !revokes.anyRevoke(
+          getDbSqlSession().getSqlSession().getConnection())) {
+        isRevokeAuthCheckUsed = false;
+      }
+      return super.isRevokeAuthCheckEnabled(userId, groupIds);
+    }
+
+    private static boolean isAuto() {
+      String mode = Context.getProcessEngineConfiguration().getAuthorizationCheckRevokes();
+      return mode == null || ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO
+          .equalsIgnoreCase(mode);
+    }
+
+    @Override
+    public void insert(DbEntity authorization) {
+      noteRevoke(authorization);
+      super.insert(authorization);
+    }
+
+    @Override
+    public void update(AuthorizationEntity authorization) {
+      noteRevoke(authorization);
+      super.update(authorization);
+    }
+
+    private void noteRevoke(DbEntity authorization) {
+      if (authorization instanceof AuthorizationEntity a
+          && a.getAuthorizationType() == Authorization.AUTH_TYPE_REVOKE) {
+        revokes.revokeWritten();
+      }
     }
   }
 }

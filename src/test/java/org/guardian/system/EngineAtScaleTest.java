@@ -8,10 +8,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -79,6 +86,72 @@ class EngineAtScaleTest {
       String fromTasks = plan.substring(plan.indexOf("\"ACT_RU_TASK\" \"RES\""));
       assertThat(fromTasks.substring(0, fromTasks.indexOf("*/")))
           .contains("GUARDIAN_IDX_TASK_DEF_KEY");
+    }
+  }
+
+  /**
+   * The question whether a REVOKE applies is asked per command only while some REVOKE exists; a
+   * REVOKE written through the engine applies at once all the same.
+   */
+  @Test
+  void aRevokeWrittenThroughTheEngineAppliesAtOnce() {
+    AuthorizationService authorizations = engineConfiguration.getAuthorizationService();
+    String definition = "test-revoke-" + UUID.randomUUID();
+    Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId("test-revoke-group");
+    grant.setResource(Resources.PROCESS_DEFINITION);
+    grant.setResourceId(definition);
+    grant.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(grant);
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("test-revoke-user");
+    revoke.setResource(Resources.PROCESS_DEFINITION);
+    revoke.setResourceId(definition);
+    revoke.removePermission(Permissions.READ);
+    try {
+      // the watch learns that no REVOKE exists
+      assertThat(authorizations.isUserAuthorized("test-revoke-user", List.of("test-revoke-group"),
+          Permissions.READ, Resources.PROCESS_DEFINITION, definition)).isTrue();
+      assertThat(engineAtScale.revokes.questions()).as("the engine's checks consult the watch")
+          .isPositive();
+      authorizations.saveAuthorization(revoke);
+      assertThat(authorizations.isUserAuthorized("test-revoke-user", List.of("test-revoke-group"),
+          Permissions.READ, Resources.PROCESS_DEFINITION, definition)).isFalse();
+    } finally {
+      authorizations.deleteAuthorization(grant.getId());
+      if (revoke.getId() != null) {
+        authorizations.deleteAuthorization(revoke.getId());
+      }
+    }
+  }
+
+  /** A REVOKE written elsewhere (another node) is seen once the interval has passed. */
+  @Test
+  void aRevokeWrittenElsewhereIsSeenWithinTheInterval() throws Exception {
+    AtomicLong now = new AtomicLong();
+    RevokeWatch watch = new RevokeWatch(Duration.ofSeconds(5), now::get);
+    AuthorizationService authorizations = engineConfiguration.getAuthorizationService();
+    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId("test-revoke-user");
+    revoke.setResource(Resources.PROCESS_DEFINITION);
+    revoke.setResourceId("test-revoke-" + UUID.randomUUID());
+    revoke.removePermission(Permissions.READ);
+    try (Connection c = dataSource.getConnection()) {
+      assertThat(watch.anyRevoke(c)).isFalse();
+      assertThat(watch.questions()).isEqualTo(1);
+      authorizations.saveAuthorization(revoke); // not through this watch: another node's
+      now.set(Duration.ofSeconds(4).toNanos());
+      assertThat(watch.anyRevoke(c)).as("believed for the interval").isFalse();
+      assertThat(watch.questions()).isEqualTo(1);
+      now.set(Duration.ofSeconds(6).toNanos());
+      assertThat(watch.anyRevoke(c)).isTrue();
+      assertThat(watch.questions()).isEqualTo(2);
+      watch.revokeWritten();
+      assertThat(watch.anyRevoke(c)).isTrue();
+    } finally {
+      if (revoke.getId() != null) {
+        authorizations.deleteAuthorization(revoke.getId());
+      }
     }
   }
 
