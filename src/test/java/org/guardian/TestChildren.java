@@ -6,9 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import org.camunda.bpm.engine.TaskService;
+import org.guardian.registry.FileReview;
 import org.guardian.registry.ResidentIdNumber;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 
-/** Request bodies for children's files, each with a fresh valid ID number. */
+/**
+ * Request bodies for children's files, each with a fresh valid ID number, and a new child's first
+ * task.
+ */
 public final class TestChildren {
 
   /** Villages of the demo county used by tests. */
@@ -17,6 +23,14 @@ public final class TestChildren {
   public static final String VILLAGE_102201 = "371330102201"; // 石桥镇 石桥村
 
   private TestChildren() {}
+
+  /** The file-review task of a new left-behind child, registered by its village's director. */
+  public static String reviewTaskOfNewChild(TestRestTemplate rest, TaskService tasks) {
+    long child = Api.as(rest, "director-101203").post("/api/children",
+        leftBehind("371330101203")).json().path("id").asLong();
+    return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(child))
+        .processDefinitionKey(FileReview.KEY).singleResult().getId();
+  }
 
   /** A fresh, valid ID number for a child of the given birth date and sex. */
   public static String idNumber(LocalDate birth, boolean male) {

@@ -68,63 +68,51 @@ class EngineRestConflicts {
     };
   }
 
-  /** Camunda wraps most failures of task commands in a RestException. */
-  @Priority(1)
-  static class ForRestExceptions implements ExceptionMapper<RestException> {
+  /**
+   * Answers a failure on a task with {@link #taskConflict}, or else as Camunda's own mapper for
+   * that kind of failure does.
+   */
+  abstract static class TaskConflictMapper<E extends Throwable> implements ExceptionMapper<E> {
     @Context HttpServletRequest request;
     private final ProcessEngine engine;
     private final SystemEngineCalls system;
-    private final RestExceptionHandler camunda = new RestExceptionHandler();
+    private final ExceptionMapper<? super E> camunda;
 
-    ForRestExceptions(ProcessEngine engine, SystemEngineCalls system) {
+    TaskConflictMapper(ProcessEngine engine, SystemEngineCalls system,
+        ExceptionMapper<? super E> camunda) {
       this.engine = engine;
       this.system = system;
+      this.camunda = camunda;
     }
 
     @Override
-    public Response toResponse(RestException e) {
+    public Response toResponse(E e) {
       Response conflict = taskConflict(engine, system, request, e);
       return conflict != null ? conflict : camunda.toResponse(e);
+    }
+  }
+
+  /** Camunda wraps most failures of task commands in a RestException. */
+  @Priority(1)
+  static class ForRestExceptions extends TaskConflictMapper<RestException> {
+    ForRestExceptions(ProcessEngine engine, SystemEngineCalls system) {
+      super(engine, system, new RestExceptionHandler());
     }
   }
 
   /** Claims and other commands let engine exceptions through. */
   @Priority(1)
-  static class ForEngineExceptions implements ExceptionMapper<ProcessEngineException> {
-    @Context HttpServletRequest request;
-    private final ProcessEngine engine;
-    private final SystemEngineCalls system;
-    private final ProcessEngineExceptionHandler camunda = new ProcessEngineExceptionHandler();
-
+  static class ForEngineExceptions extends TaskConflictMapper<ProcessEngineException> {
     ForEngineExceptions(ProcessEngine engine, SystemEngineCalls system) {
-      this.engine = engine;
-      this.system = system;
-    }
-
-    @Override
-    public Response toResponse(ProcessEngineException e) {
-      Response conflict = taskConflict(engine, system, request, e);
-      return conflict != null ? conflict : camunda.toResponse(e);
+      super(engine, system, new ProcessEngineExceptionHandler());
     }
   }
 
   /** A task that went in the middle of a command on it (see above). */
   @Priority(1)
-  static class ForVanishedTasks implements ExceptionMapper<NullPointerException> {
-    @Context HttpServletRequest request;
-    private final ProcessEngine engine;
-    private final SystemEngineCalls system;
-    private final ExceptionHandler camunda = new ExceptionHandler();
-
+  static class ForVanishedTasks extends TaskConflictMapper<NullPointerException> {
     ForVanishedTasks(ProcessEngine engine, SystemEngineCalls system) {
-      this.engine = engine;
-      this.system = system;
-    }
-
-    @Override
-    public Response toResponse(NullPointerException e) {
-      Response conflict = taskConflict(engine, system, request, e);
-      return conflict != null ? conflict : camunda.toResponse(e);
+      super(engine, system, new ExceptionHandler());
     }
   }
 

@@ -31,11 +31,7 @@ class EngineRestConflictsTest {
   @Autowired ResourceConfig jersey;
 
   String newReviewTask() {
-    long child = Api.as(rest, "director-101203").post("/api/children",
-        TestChildren.leftBehind("371330101203")).json().path("id").asLong();
-    return engine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(String.valueOf(child))
-        .processDefinitionKey(org.guardian.registry.FileReview.KEY).singleResult().getId();
+    return TestChildren.reviewTaskOfNewChild(rest, engine.getTaskService());
   }
 
   Response answer(String method, String path, RuntimeException e) {

@@ -32,10 +32,7 @@ class ConcurrentTaskWorkTest {
   @Autowired HistoryService history;
 
   String newReviewTask() {
-    long child = Api.as(rest, "director-101203").post("/api/children",
-        TestChildren.leftBehind("371330101203")).json().path("id").asLong();
-    return tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(child))
-        .processDefinitionKey(org.guardian.registry.FileReview.KEY).singleResult().getId();
+    return TestChildren.reviewTaskOfNewChild(rest, tasks);
   }
 
   List<Api.Response> together(List<Callable<Api.Response>> calls) throws Exception {
