@@ -15,9 +15,11 @@ import java.util.function.LongSupplier;
  * node's CPU in {@code bench/run --profile}, for a question whose answer in Guardian is "none"
  * (it writes only grants). With this watch the engine's authorization manager ({@link
  * EngineAtScale}) asks Camunda's question only while some REVOKE exists; whether one exists is
- * asked at most once per {@link #INTERVAL}. A REVOKE written through the engine on this node is
- * noted at once (before its command commits); one written on another node is seen here within
- * the interval. {@code always} and {@code never} keep their meaning.
+ * asked at most once per {@link #INTERVAL}. Once a REVOKE has been written through the engine on
+ * this node, the node asks Camunda's question on every command again, as without the watch, until
+ * it restarts (noted before the write commits, so that no look-up racing the commit can undo it;
+ * REVOKEs are rare). One written on another node is seen here within the interval. {@code always}
+ * and {@code never} keep their meaning.
  */
 final class RevokeWatch {
 
@@ -29,6 +31,7 @@ final class RevokeWatch {
   /** When the answer below was last learnt (clock value); {@code Long.MIN_VALUE}: never. */
   private volatile long learntAt = Long.MIN_VALUE;
   private volatile boolean any = true;
+  private volatile boolean written;
   private final AtomicLong questions = new AtomicLong();
 
   RevokeWatch() {
@@ -42,6 +45,9 @@ final class RevokeWatch {
 
   /** Whether some REVOKE authorization may exist; asks the database if the answer is stale. */
   boolean anyRevoke(Connection connection) {
+    if (written) {
+      return true;
+    }
     long now = clock.getAsLong();
     if (learntAt != Long.MIN_VALUE && now - learntAt < intervalNanos) {
       return any;
@@ -54,7 +60,8 @@ final class RevokeWatch {
       any = r.getInt(1) == 1;
       learntAt = now;
     } catch (SQLException e) {
-      // not known: Camunda's own check decides, as without the watch
+      // not known: Camunda's own question is asked, as without the watch (on PostgreSQL the
+      // failed statement has ended the transaction, and the command fails)
       return true;
     }
     return any;
@@ -62,8 +69,7 @@ final class RevokeWatch {
 
   /** A REVOKE is being written through this node's engine: checks apply revokes from now on. */
   void revokeWritten() {
-    any = true;
-    learntAt = clock.getAsLong();
+    written = true;
   }
 
   /** How many times the database was asked (for tests). */
