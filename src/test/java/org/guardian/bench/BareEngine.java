@@ -35,7 +35,8 @@ import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
  * The limit: Guardian's own BPMN, DMN and forms on a bare Camunda engine (no Spring, no Guardian
  * plugin, no REST, no authorization checks) with every delegate and listener replaced by a no-op,
  * same history level (full) and job executor, in this JVM on a database of its own on the same
- * server as Guardian's. Cases are walked through the Java API.
+ * server as Guardian's (a copy of Guardian's once it is seeded: the same county). Cases are walked
+ * through the Java API.
  */
 public final class BareEngine implements AutoCloseable {
 
