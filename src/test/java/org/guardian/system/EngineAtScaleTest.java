@@ -109,7 +109,8 @@ class EngineAtScaleTest {
     revoke.setResourceId(definition);
     revoke.removePermission(Permissions.READ);
     try {
-      // the watch learns that no REVOKE exists
+      // the watch learns that no REVOKE exists (the only test that writes one through the
+      // engine; after it this test JVM's engine asks Camunda's question on every command)
       assertThat(authorizations.isUserAuthorized("test-revoke-user", List.of("test-revoke-group"),
           Permissions.READ, Resources.PROCESS_DEFINITION, definition)).isTrue();
       assertThat(engineAtScale.revokes.questions()).as("the engine's checks consult the watch")
@@ -125,33 +126,39 @@ class EngineAtScaleTest {
     }
   }
 
-  /** A REVOKE written elsewhere (another node) is seen once the interval has passed. */
+  /**
+   * A REVOKE written elsewhere (another node: here by SQL, past this watch and the engine's) is
+   * seen once the interval has passed.
+   */
   @Test
   void aRevokeWrittenElsewhereIsSeenWithinTheInterval() throws Exception {
     AtomicLong now = new AtomicLong();
     RevokeWatch watch = new RevokeWatch(Duration.ofSeconds(5), now::get);
-    AuthorizationService authorizations = engineConfiguration.getAuthorizationService();
-    Authorization revoke = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("test-revoke-user");
-    revoke.setResource(Resources.PROCESS_DEFINITION);
-    revoke.setResourceId("test-revoke-" + UUID.randomUUID());
-    revoke.removePermission(Permissions.READ);
+    String id = "test-revoke-" + UUID.randomUUID();
     try (Connection c = dataSource.getConnection()) {
       assertThat(watch.anyRevoke(c)).isFalse();
       assertThat(watch.questions()).isEqualTo(1);
-      authorizations.saveAuthorization(revoke); // not through this watch: another node's
-      now.set(Duration.ofSeconds(4).toNanos());
-      assertThat(watch.anyRevoke(c)).as("believed for the interval").isFalse();
-      assertThat(watch.questions()).isEqualTo(1);
-      now.set(Duration.ofSeconds(6).toNanos());
-      assertThat(watch.anyRevoke(c)).isTrue();
-      assertThat(watch.questions()).isEqualTo(2);
-    } finally {
-      if (revoke.getId() != null) {
-        authorizations.deleteAuthorization(revoke.getId());
+      try (PreparedStatement insert = c.prepareStatement("insert into ACT_RU_AUTHORIZATION"
+          + " (ID_, REV_, TYPE_, USER_ID_, RESOURCE_TYPE_, RESOURCE_ID_, PERMS_)"
+          + " values (?, 1, 2, 'test-revoke-user', 6, ?, -3)")) {
+        insert.setString(1, id);
+        insert.setString(2, id);
+        insert.executeUpdate();
       }
-    }
-    try (Connection c = dataSource.getConnection()) {
+      try {
+        now.set(Duration.ofSeconds(4).toNanos());
+        assertThat(watch.anyRevoke(c)).as("believed for the interval").isFalse();
+        assertThat(watch.questions()).isEqualTo(1);
+        now.set(Duration.ofSeconds(6).toNanos());
+        assertThat(watch.anyRevoke(c)).isTrue();
+        assertThat(watch.questions()).isEqualTo(2);
+      } finally {
+        try (PreparedStatement delete = c.prepareStatement(
+            "delete from ACT_RU_AUTHORIZATION where ID_ = ?")) {
+          delete.setString(1, id);
+          delete.executeUpdate();
+        }
+      }
       now.set(Duration.ofSeconds(12).toNanos());
       assertThat(watch.anyRevoke(c)).as("the REVOKE is gone").isFalse();
       // once a REVOKE is written through this node, every command asks again, whatever the
