@@ -450,15 +450,14 @@ public final class Bench {
       return cases;
     }
     long t0 = System.nanoTime();
-    while (true) {
-      double[] before = Breakdown.jitAndProcessMillis(pid);
-      if (before == null) {
-        progress("%s: no /proc to watch the compilers: %d cases", what, cases);
-        return cases;
-      }
+    double[] before = Breakdown.jitAndProcessMillis(pid);
+    while (before != null) {
       run(what + ", on while the compilers work", SETTLE_BATCH, 4, children, next, i -> walker);
       cases += SETTLE_BATCH;
       double[] after = Breakdown.jitAndProcessMillis(pid);
+      if (after == null) {
+        break;
+      }
       double share = 100 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
       boolean settled = share < plan.jitSettlePercent();
       if (settled || secs(t0) > SETTLE_LIMIT_S) {
@@ -470,7 +469,10 @@ public final class Bench {
       }
       progress("%s: the JIT compilers took %.0f %% of the JVM's CPU in the last %d cases", what,
           share, SETTLE_BATCH);
+      before = after;
     }
+    progress("%s: no /proc to watch the compilers: %d cases", what, cases);
+    return cases;
   }
 
   /** Ends a node's flight recording (--profile) into target/bench/logs/{@code name}.jfr. */

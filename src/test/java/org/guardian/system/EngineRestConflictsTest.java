@@ -34,11 +34,11 @@ class EngineRestConflictsTest {
     return TestChildren.reviewTaskOfNewChild(rest, engine.getTaskService());
   }
 
-  Response answer(String method, String path, RuntimeException e) {
+  Response answer(String method, String path, NullPointerException e) {
     EngineRestConflicts.ForVanishedTasks mapper =
         new EngineRestConflicts.ForVanishedTasks(engine, system);
     mapper.request = new MockHttpServletRequest(method, path);
-    return mapper.toResponse((NullPointerException) e);
+    return mapper.toResponse(e);
   }
 
   @Test
