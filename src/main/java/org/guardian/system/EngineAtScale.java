@@ -60,6 +60,8 @@ import org.slf4j.LoggerFactory;
  *       authorization matches no authorization row, and every check comes out the same.
  *   <li>No question per command whether a REVOKE applies while none exists ({@link
  *       RevokeWatch}).
+ *   <li>The SQL of an authorization check built once per shape of check, not on every check
+ *       ({@link AuthorizationCheckSql}).
  * </ul>
  */
 final class EngineAtScale extends AbstractProcessEnginePlugin {
@@ -85,6 +87,8 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
 
   private DataSource dataSource;
   final RevokeWatch revokes = new RevokeWatch();
+  /** The engine's authorization checks' SQL, built once per shape ({@link AuthorizationCheckSql}). */
+  volatile AuthorizationCheckSql authorizationSql;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl config) {
@@ -111,6 +115,8 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl config) {
     dataSource = config.getDataSource();
+    authorizationSql = new AuthorizationCheckSql();
+    config.getSqlSessionFactory().getConfiguration().addInterceptor(authorizationSql);
   }
 
   @Override

@@ -117,6 +117,19 @@ public final class Bench {
      */
     void copyForLimits() throws Exception;
 
+    /**
+     * Starts counting the statements of every database of the server afresh ({@code --profile} on
+     * PostgreSQL: pg_stat_statements); nothing elsewhere.
+     */
+    default void resetStatements() throws SQLException {}
+
+    /**
+     * Writes where each database's statement time went since {@link #resetStatements}, per case of
+     * the side that ran on it ({@code casesPerDatabase}); nothing where statements are not counted.
+     */
+    default void writeStatements(Path file, Map<String, Double> casesPerDatabase)
+        throws SQLException, IOException {}
+
     @Override
     void close() throws IOException;
   }
@@ -153,7 +166,7 @@ public final class Bench {
 
   private static Map<String, Object> runOn(String dbName, Plan plan) throws Exception {
     Map<String, Object> r = new LinkedHashMap<>();
-    try (Db db = open(dbName)) {
+    try (Db db = open(dbName, plan.profile())) {
       phase(dbName + ": schema and seed");
       Flyway.configure().dataSource(new SingleConnection(db)).locations("classpath:db/migration")
           .load().migrate();
@@ -228,7 +241,7 @@ public final class Bench {
             throw new IllegalStateException("the limits' databases are not copies of Guardian's: "
                 + bareOpen + " and " + bareInProcessOpen + " open tasks against " + open);
           }
-          r.putAll(compare(plan, a, bareNode, bare, subjects, guardianNext, dbName));
+          r.putAll(compare(plan, a, bareNode, bare, subjects, guardianNext, db));
         }
         // latencies with Guardian alone on the machine, as in service: in the rounds the limits'
         // JVMs (their compilers and collectors after their own rounds) shared the two cores
@@ -314,8 +327,9 @@ public final class Bench {
    * one after the other (as until the fourth round) took that drift into their ratio.
    */
   private static Map<String, Object> compare(Plan plan, GuardianNode node, GuardianNode bareNode,
-      BareEngine bare, List<CountySeed.Child> children, AtomicInteger guardianNext, String dbName)
+      BareEngine bare, List<CountySeed.Child> children, AtomicInteger guardianNext, Db db)
       throws Exception {
+    String dbName = db.name();
     Map<String, Object> r = new LinkedHashMap<>();
     Latencies restIn = new Latencies("bare REST start");
     Latencies restDone = new Latencies("bare REST completion");
@@ -353,6 +367,7 @@ public final class Bench {
       bareNode.startRecording();
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
       recording.start();
+      db.resetStatements();
     }
     phase(dbName + ": 1 client");
     Map<Side, Measured> one = interleaved(plan.cases1(), 1, plan.rounds(), children,
@@ -368,6 +383,14 @@ public final class Bench {
       recording.close();
       progress("%s: flight recording of the harness (the bare engine in process and every"
           + " walker): %s", dbName, jfr);
+      // each side wrote to a database of its own: its statements' time per measured case
+      double sideCases = plan.cases1() + plan.cases4();
+      Path statements = WORK.resolve("logs").resolve(dbName + "-statements.txt");
+      db.writeStatements(statements, new LinkedHashMap<>(Map.of("guardian", sideCases,
+          "bare_rest", sideCases, "bare", sideCases)));
+      if (Files.exists(statements)) {
+        progress("%s: the statements of each side's database per case: %s", dbName, statements);
+      }
     }
 
     r.put("guardian_1_cases_per_s", round(one.get(guardian).casesPerS()));
@@ -609,10 +632,10 @@ public final class Bench {
     }
   }
 
-  private static Db open(String name) throws IOException, SQLException {
+  private static Db open(String name, boolean profile) throws IOException, SQLException {
     return switch (name) {
       case "h2" -> new H2();
-      case "postgres" -> new Postgres();
+      case "postgres" -> new Postgres(profile);
       default -> throw new IllegalArgumentException("unknown database " + name
           + " (h2 or postgres)");
     };
@@ -703,15 +726,27 @@ public final class Bench {
     private final EmbeddedPostgres server;
     private HikariDataSource bare;
 
-    Postgres() throws IOException, SQLException {
+    private final boolean countStatements;
+
+    /** With {@code countStatements} (--profile), the server counts its statements. */
+    Postgres(boolean countStatements) throws IOException, SQLException {
+      this.countStatements = countStatements;
       // a run that was killed leaves its data behind, and initdb refuses a directory not empty
       deleteTree(WORK.resolve("pg"));
-      server = EmbeddedPostgres.builder().setDataDirectory(WORK.resolve("pg"))
-          .setCleanDataDirectory(true).setPGStartupWait(Duration.ofSeconds(120))
-          .setServerConfig("max_connections", "300").start();
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+          .setDataDirectory(WORK.resolve("pg")).setCleanDataDirectory(true)
+          .setPGStartupWait(Duration.ofSeconds(120)).setServerConfig("max_connections", "300");
+      if (countStatements) {
+        builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+            .setServerConfig("pg_stat_statements.max", "5000");
+      }
+      server = builder.start();
       try (Connection c = server.getPostgresDatabase().getConnection();
           Statement s = c.createStatement()) {
         s.execute("create database guardian");
+        if (countStatements) {
+          s.execute("create extension pg_stat_statements");
+        }
       }
       progress("postgres: embedded server on port %d", server.getPort());
     }
@@ -761,6 +796,31 @@ public final class Bench {
         r.next();
         return r.getLong(1) / 1048576.0;
       }
+    }
+
+    @Override
+    public void resetStatements() throws SQLException {
+      if (countStatements) {
+        try (Connection c = server.getPostgresDatabase().getConnection();
+            Statement s = c.createStatement()) {
+          s.execute("select pg_stat_statements_reset()");
+        }
+      }
+    }
+
+    @Override
+    public void writeStatements(Path file, Map<String, Double> casesPerDatabase)
+        throws SQLException, IOException {
+      if (!countStatements) {
+        return;
+      }
+      StringBuilder out = new StringBuilder();
+      try (Connection c = server.getPostgresDatabase().getConnection()) {
+        for (var e : casesPerDatabase.entrySet()) {
+          out.append(PgStatements.of(c, e.getKey(), e.getValue()));
+        }
+      }
+      Files.writeString(file, out);
     }
 
     @Override

@@ -1,0 +1,312 @@
+package org.guardian.system;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.ParameterMapping;
+import org.apache.ibatis.plugin.Interceptor;
+import org.apache.ibatis.plugin.Intercepts;
+import org.apache.ibatis.plugin.Invocation;
+import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.property.PropertyTokenizer;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.ResultHandler;
+import org.apache.ibatis.session.RowBounds;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Camunda's authorization check ({@code isUserAuthorizedForResource}: may this person do this to
+ * that resource?) with its SQL built once per <em>shape</em> of check rather than on every check.
+ *
+ * <p>The statement is MyBatis dynamic SQL: for every atomic permission check it expands a
+ * {@code CASE} of user, group and global grants and revokes, with the person's groups spelled out
+ * in each. Building that text (OGNL for every {@code if}, then the parse of every {@code #{}})
+ * took 5-8 % of a Guardian node's CPU in {@code bench/run}, most of it for the check of every task
+ * completion (four atomic checks: {@code CompleteTaskCmd.checkCompleteTask};
+ * docs/benchmarks.md, item 29). The text and its parameter list depend only on the shape of the
+ * check: how many groups, which checks in which composite, whether a resource id is given or
+ * {@code *}, the inlined query parameters, whether REVOKEs apply. The values (the person, the
+ * groups, the task's id) are only bound as JDBC parameters. So the first check of a shape is built
+ * by MyBatis as always and kept as a template; later checks of that shape take the template's text
+ * and bind their own values to it.
+ *
+ * <p>Camunda's SQL and its semantics are untouched: the template is MyBatis's own output. A
+ * foreach item of the template (a permission check, a group id) is bound to the object at the same
+ * place in the new check; a template is only kept if each such item was found at exactly one place
+ * of the first check. The first {@link #VERIFIED_USES} uses of every template are also built the
+ * old way and compared, text and every parameter value; a difference drops the template for good
+ * (and is logged), and the check built the old way is the one run. Anything that is not an
+ * {@link AuthorizationCheck} of this statement passes through untouched.
+ */
+@Intercepts(@Signature(type = Executor.class, method = "query",
+    args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
+final class AuthorizationCheckSql implements Interceptor {
+
+  private static final Logger log = LoggerFactory.getLogger(AuthorizationCheckSql.class);
+
+  static final String STATEMENT = "isUserAuthorizedForResource";
+  /** At most this many shapes are kept; any further shape is built by MyBatis every time. */
+  static final int MAX_SHAPES = 1024;
+  /** The uses of a template that are checked against MyBatis's own build. */
+  static final int VERIFIED_USES = 3;
+
+  private final ConcurrentMap<List<Object>, Template> templates = new ConcurrentHashMap<>();
+  private final AtomicInteger built = new AtomicInteger();
+  private final AtomicInteger reused = new AtomicInteger();
+  private final AtomicInteger dropped = new AtomicInteger();
+
+  @Override
+  public Object intercept(Invocation invocation) throws Throwable {
+    Object[] args = invocation.getArgs();
+    MappedStatement statement = (MappedStatement) args[0];
+    if (!(args[1] instanceof AuthorizationCheck check) || !isCheckStatement(statement)) {
+      return invocation.proceed();
+    }
+    Executor executor = (Executor) invocation.getTarget();
+    RowBounds rows = (RowBounds) args[2];
+    ResultHandler<?> handler = (ResultHandler<?>) args[3];
+    BoundSql sql = boundSql(statement, check);
+    return executor.query(statement, check, rows, handler,
+        executor.createCacheKey(statement, check, rows, sql), sql);
+  }
+
+  static boolean isCheckStatement(MappedStatement statement) {
+    String id = statement.getId();
+    return id.equals(STATEMENT) || id.endsWith("." + STATEMENT);
+  }
+
+  /** The check's SQL: from its shape's template if there is one, else built by MyBatis. */
+  BoundSql boundSql(MappedStatement statement, AuthorizationCheck check) {
+    List<Object> shape = shapeOf(check);
+    Template template = templates.get(shape);
+    if (template == null) {
+      BoundSql fresh = build(statement, check);
+      if (templates.size() < MAX_SHAPES) {
+        templates.putIfAbsent(shape, Template.of(fresh, check));
+      }
+      return fresh;
+    }
+    if (template == Template.NONE) {
+      return build(statement, check);
+    }
+    BoundSql bound = template.bind(statement.getConfiguration(), check);
+    if (template.unverified.get() > 0 && template.unverified.getAndDecrement() > 0) {
+      BoundSql fresh = build(statement, check);
+      String difference = difference(statement.getConfiguration(), fresh, bound);
+      if (difference != null) {
+        templates.put(shape, Template.NONE);
+        dropped.incrementAndGet();
+        log.warn("authorization check SQL of shape {} not reused: {}", shape, difference);
+        return fresh;
+      }
+    }
+    reused.incrementAndGet();
+    return bound;
+  }
+
+  private BoundSql build(MappedStatement statement, AuthorizationCheck check) {
+    built.incrementAndGet();
+    return statement.getBoundSql(check);
+  }
+
+  /** Checks whose SQL MyBatis built, and checks that took a template's. */
+  int built() {
+    return built.get();
+  }
+
+  int reused() {
+    return reused.get();
+  }
+
+  /** Templates dropped because they differed from MyBatis's own build. */
+  int dropped() {
+    return dropped.get();
+  }
+
+  /**
+   * Everything of a check that the statement's dynamic SQL tests or inlines, and more: every field
+   * of the check and of its permission checks except the values that are only bound (the
+   * person's id, the group ids, a resource id other than {@code *}).
+   */
+  static List<Object> shapeOf(AuthorizationCheck check) {
+    List<String> groups = check.getAuthGroupIds();
+    return Arrays.asList(check.isAuthorizationCheckEnabled(),
+        check.shouldPerformAuthorizatioCheck(), check.isRevokeAuthorizationCheckEnabled(),
+        check.isHistoricInstancePermissionsEnabled(), check.isUseLeftJoin(),
+        check.getAuthDefaultPerm(), check.getAuthUserId() == null,
+        groups == null ? -1 : groups.size(), shapeOf(check.getPermissionChecks()));
+  }
+
+  private static List<Object> shapeOf(CompositePermissionCheck composite) {
+    if (composite == null) {
+      return null;
+    }
+    List<Object> atomic = new ArrayList<>();
+    if (composite.getAtomicChecks() != null) {
+      for (PermissionCheck p : composite.getAtomicChecks()) {
+        String id = p.getResourceId();
+        atomic.add(Arrays.asList(p.getResourceType(), p.getPerms(),
+            p.getPermission() == null ? null : p.getPermission().getName(),
+            p.getResource() == null ? null : p.getResource().resourceName(),
+            id == null ? "null" : id.equals("*") ? "*" : "id", p.getResourceIdQueryParam(),
+            p.getAuthorizationNotFoundReturnValue()));
+      }
+    }
+    List<Object> nested = new ArrayList<>();
+    if (composite.getCompositeChecks() != null) {
+      for (CompositePermissionCheck c : composite.getCompositeChecks()) {
+        nested.add(shapeOf(c));
+      }
+    }
+    return Arrays.asList(composite.isDisjunctive(), composite.getAtomicChecks() == null,
+        atomic, composite.getCompositeChecks() == null, nested);
+  }
+
+  /** Null if both have the same text and every parameter the same value, else what differs. */
+  static String difference(Configuration configuration, BoundSql expected, BoundSql actual) {
+    if (!expected.getSql().equals(actual.getSql())) {
+      return "text";
+    }
+    List<ParameterMapping> e = expected.getParameterMappings();
+    List<ParameterMapping> a = actual.getParameterMappings();
+    if (e.size() != a.size()) {
+      return "number of parameters";
+    }
+    for (int i = 0; i < e.size(); i++) {
+      if (!e.get(i).getProperty().equals(a.get(i).getProperty())
+          || e.get(i).getJdbcType() != a.get(i).getJdbcType()
+          || !Objects.equals(e.get(i).getJavaType(), a.get(i).getJavaType())) {
+        return "parameter " + (i + 1);
+      }
+      if (!Objects.equals(value(configuration, expected, e.get(i)),
+          value(configuration, actual, a.get(i)))) {
+        return "value of parameter " + (i + 1);
+      }
+    }
+    return null;
+  }
+
+  /** A parameter's value as MyBatis's {@code DefaultParameterHandler} takes it. */
+  static Object value(Configuration configuration, BoundSql sql, ParameterMapping parameter) {
+    String property = parameter.getProperty();
+    if (sql.hasAdditionalParameter(property)) {
+      return sql.getAdditionalParameter(property);
+    }
+    Object object = sql.getParameterObject();
+    return object == null ? null : configuration.newMetaObject(object).getValue(property);
+  }
+
+  /**
+   * MyBatis's text and parameter list for one shape, and where in a check each of its foreach
+   * items (bound under generated names such as {@code __frch_permCheck_3}) comes from.
+   */
+  private static final class Template {
+    static final Template NONE = new Template(null, null, null);
+
+    final String sql;
+    final List<ParameterMapping> parameters;
+    final Map<String, Function<AuthorizationCheck, Object>> items;
+    final AtomicInteger unverified = new AtomicInteger(VERIFIED_USES);
+
+    private Template(String sql, List<ParameterMapping> parameters,
+        Map<String, Function<AuthorizationCheck, Object>> items) {
+      this.sql = sql;
+      this.parameters = parameters;
+      this.items = items;
+    }
+
+    static Template of(BoundSql fresh, AuthorizationCheck check) {
+      Map<Object, List<Function<AuthorizationCheck, Object>>> places = placesOf(check);
+      Map<String, Function<AuthorizationCheck, Object>> items = new java.util.LinkedHashMap<>();
+      for (ParameterMapping p : fresh.getParameterMappings()) {
+        String root = new PropertyTokenizer(p.getProperty()).getName();
+        if (!fresh.hasAdditionalParameter(root) || items.containsKey(root)) {
+          continue;
+        }
+        Object value = fresh.getAdditionalParameters().get(root);
+        List<Function<AuthorizationCheck, Object>> found = value == null ? null
+            : places.get(value);
+        if (found == null || found.size() != 1) {
+          return NONE; // an item not found at exactly one place: no template for this shape
+        }
+        items.put(root, found.get(0));
+      }
+      return new Template(fresh.getSql(), List.copyOf(fresh.getParameterMappings()), items);
+    }
+
+    BoundSql bind(Configuration configuration, AuthorizationCheck check) {
+      BoundSql bound = new BoundSql(configuration, sql, parameters, check);
+      items.forEach((name, place) -> bound.setAdditionalParameter(name, place.apply(check)));
+      return bound;
+    }
+
+    /** Every object of a check (by identity) with the places it sits at. */
+    private static Map<Object, List<Function<AuthorizationCheck, Object>>> placesOf(
+        AuthorizationCheck check) {
+      Map<Object, List<Function<AuthorizationCheck, Object>>> places = new IdentityHashMap<>();
+      add(places, check, c -> c);
+      add(places, check.getAuthUserId(), AuthorizationCheck::getAuthUserId);
+      List<String> groups = check.getAuthGroupIds();
+      if (groups != null) {
+        add(places, groups, AuthorizationCheck::getAuthGroupIds);
+        for (int i = 0; i < groups.size(); i++) {
+          int at = i;
+          add(places, groups.get(i), c -> c.getAuthGroupIds().get(at));
+        }
+      }
+      addComposite(places, check.getPermissionChecks(), AuthorizationCheck::getPermissionChecks);
+      return places;
+    }
+
+    private static void addComposite(Map<Object, List<Function<AuthorizationCheck, Object>>> places,
+        CompositePermissionCheck composite,
+        Function<AuthorizationCheck, CompositePermissionCheck> place) {
+      if (composite == null) {
+        return;
+      }
+      add(places, composite, place::apply);
+      List<PermissionCheck> atomic = composite.getAtomicChecks();
+      if (atomic != null) {
+        add(places, atomic, c -> place.apply(c).getAtomicChecks());
+        for (int i = 0; i < atomic.size(); i++) {
+          int at = i;
+          Function<AuthorizationCheck, PermissionCheck> check =
+              c -> place.apply(c).getAtomicChecks().get(at);
+          add(places, atomic.get(i), check::apply);
+          add(places, atomic.get(i).getResourceId(), c -> check.apply(c).getResourceId());
+          add(places, atomic.get(i).getResourceIdQueryParam(),
+              c -> check.apply(c).getResourceIdQueryParam());
+        }
+      }
+      List<CompositePermissionCheck> nested = composite.getCompositeChecks();
+      if (nested != null) {
+        add(places, nested, c -> place.apply(c).getCompositeChecks());
+        for (int i = 0; i < nested.size(); i++) {
+          int at = i;
+          addComposite(places, nested.get(i), c -> place.apply(c).getCompositeChecks().get(at));
+        }
+      }
+    }
+
+    private static void add(Map<Object, List<Function<AuthorizationCheck, Object>>> places,
+        Object value, Function<AuthorizationCheck, Object> place) {
+      if (value != null) {
+        places.computeIfAbsent(value, v -> new ArrayList<>()).add(place);
+      }
+    }
+  }
+}
