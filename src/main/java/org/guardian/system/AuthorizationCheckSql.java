@@ -1,5 +1,6 @@
 package org.guardian.system;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -10,18 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.apache.ibatis.cache.CacheKey;
+import org.apache.ibatis.cursor.Cursor;
+import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
-import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
-import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.property.PropertyTokenizer;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
+import org.apache.ibatis.transaction.Transaction;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
@@ -52,15 +56,13 @@ import org.slf4j.LoggerFactory;
  * (and is logged), and the check built the old way is the one run. Anything that is not an
  * {@link AuthorizationCheck} of this statement passes through untouched.
  */
-@Intercepts(@Signature(type = Executor.class, method = "query",
-    args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
 final class AuthorizationCheckSql implements Interceptor {
 
   private static final Logger log = LoggerFactory.getLogger(AuthorizationCheckSql.class);
 
   static final String STATEMENT = "isUserAuthorizedForResource";
   /** At most this many shapes are kept; any further shape is built by MyBatis every time. */
-  static final int MAX_SHAPES = 1024;
+  static final int MAX_SHAPES = 256;
   /** The uses of a template that are checked against MyBatis's own build. */
   static final int VERIFIED_USES = 3;
 
@@ -69,16 +71,25 @@ final class AuthorizationCheckSql implements Interceptor {
   private final AtomicInteger reused = new AtomicInteger();
   private final AtomicInteger dropped = new AtomicInteger();
 
+  /**
+   * Wraps the engine's executors only, in a plain delegating {@link Checks} rather than MyBatis's
+   * reflective proxy (which reads this class's annotations anew for every executor, statement and
+   * result handler: a session is opened per engine command).
+   */
   @Override
-  public Object intercept(Invocation invocation) throws Throwable {
-    Object[] args = invocation.getArgs();
-    MappedStatement statement = (MappedStatement) args[0];
-    if (!(args[1] instanceof AuthorizationCheck check) || !isCheckStatement(statement)) {
-      return invocation.proceed();
-    }
-    Executor executor = (Executor) invocation.getTarget();
-    RowBounds rows = (RowBounds) args[2];
-    ResultHandler<?> handler = (ResultHandler<?>) args[3];
+  public Object plugin(Object target) {
+    return target instanceof Executor executor ? new Checks(executor, this) : target;
+  }
+
+  /** Not called: {@link #plugin} wraps the executor in {@link Checks} instead of a proxy. */
+  @Override
+  public Object intercept(Invocation invocation) {
+    throw new UnsupportedOperationException("AuthorizationCheckSql wraps executors itself");
+  }
+
+  /** The query of a check, with its SQL from {@link #boundSql}. */
+  <E> List<E> query(Executor executor, MappedStatement statement, AuthorizationCheck check,
+      RowBounds rows, ResultHandler<?> handler) throws SQLException {
     BoundSql sql = boundSql(statement, check);
     return executor.query(statement, check, rows, handler,
         executor.createCacheKey(statement, check, rows, sql), sql);
@@ -307,6 +318,100 @@ final class AuthorizationCheckSql implements Interceptor {
       if (value != null) {
         places.computeIfAbsent(value, v -> new ArrayList<>()).add(place);
       }
+    }
+  }
+
+  /** The engine's executor, its queries of {@link #STATEMENT} taking their SQL from templates. */
+  static final class Checks implements Executor {
+    private final Executor delegate;
+    private final AuthorizationCheckSql sql;
+
+    Checks(Executor delegate, AuthorizationCheckSql sql) {
+      this.delegate = delegate;
+      this.sql = sql;
+    }
+
+    @Override
+    public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds,
+        ResultHandler resultHandler) throws SQLException {
+      if (parameter instanceof AuthorizationCheck check && isCheckStatement(ms)) {
+        return sql.query(delegate, ms, check, rowBounds, resultHandler);
+      }
+      return delegate.query(ms, parameter, rowBounds, resultHandler);
+    }
+
+    @Override
+    public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds,
+        ResultHandler resultHandler, CacheKey cacheKey, BoundSql boundSql) throws SQLException {
+      return delegate.query(ms, parameter, rowBounds, resultHandler, cacheKey, boundSql);
+    }
+
+    @Override
+    public int update(MappedStatement ms, Object parameter) throws SQLException {
+      return delegate.update(ms, parameter);
+    }
+
+    @Override
+    public <E> Cursor<E> queryCursor(MappedStatement ms, Object parameter, RowBounds rowBounds)
+        throws SQLException {
+      return delegate.queryCursor(ms, parameter, rowBounds);
+    }
+
+    @Override
+    public List<BatchResult> flushStatements() throws SQLException {
+      return delegate.flushStatements();
+    }
+
+    @Override
+    public void commit(boolean required) throws SQLException {
+      delegate.commit(required);
+    }
+
+    @Override
+    public void rollback(boolean required) throws SQLException {
+      delegate.rollback(required);
+    }
+
+    @Override
+    public CacheKey createCacheKey(MappedStatement ms, Object parameterObject, RowBounds rowBounds,
+        BoundSql boundSql) {
+      return delegate.createCacheKey(ms, parameterObject, rowBounds, boundSql);
+    }
+
+    @Override
+    public boolean isCached(MappedStatement ms, CacheKey key) {
+      return delegate.isCached(ms, key);
+    }
+
+    @Override
+    public void clearLocalCache() {
+      delegate.clearLocalCache();
+    }
+
+    @Override
+    public void deferLoad(MappedStatement ms, MetaObject resultObject, String property,
+        CacheKey key, Class<?> targetType) {
+      delegate.deferLoad(ms, resultObject, property, key, targetType);
+    }
+
+    @Override
+    public Transaction getTransaction() {
+      return delegate.getTransaction();
+    }
+
+    @Override
+    public void close(boolean forceRollback) {
+      delegate.close(forceRollback);
+    }
+
+    @Override
+    public boolean isClosed() {
+      return delegate.isClosed();
+    }
+
+    @Override
+    public void setExecutorWrapper(Executor executor) {
+      delegate.setExecutorWrapper(executor);
     }
   }
 }
