@@ -60,6 +60,12 @@ class SecurityConfiguration {
     return new OrRequestMatcher(matchers);
   }
 
+  /** Engine REST requests skip Spring MVC's handler look-up in front of the filter chain. */
+  @Bean
+  static EngineRestWithoutMvcLookUp engineRestWithoutMvcLookUp() {
+    return new EngineRestWithoutMvcLookUp();
+  }
+
   @Bean
   AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
     return new ProviderManager(provider);
