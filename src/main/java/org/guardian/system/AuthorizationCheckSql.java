@@ -38,10 +38,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The statement is MyBatis dynamic SQL: for every atomic permission check it expands a
  * {@code CASE} of user, group and global grants and revokes, with the person's groups spelled out
- * in each. Building that text (OGNL for every {@code if}, then the parse of every {@code #{}})
- * took 5-8 % of a Guardian node's CPU in {@code bench/run}, most of it for the check of every task
- * completion (four atomic checks: {@code CompleteTaskCmd.checkCompleteTask};
- * docs/benchmarks.md, item 29). The text and its parameter list depend only on the shape of the
+ * in each. Building that text (OGNL for every {@code if}, then the parse of every {@code #{}}) for
+ * the check of every task completion (four atomic checks: {@code
+ * CompleteTaskCmd.checkCompleteTask}) took 48 of a Guardian node's 711 CPU samples in a profile of
+ * {@code bench/run} (docs/benchmarks.md, item 29). The text and its parameter list depend only on the shape of the
  * check: how many groups, which checks in which composite, whether a resource id is given or
  * {@code *}, the inlined query parameters, whether REVOKEs apply. The values (the person, the
  * groups, the task's id) are only bound as JDBC parameters. So the first check of a shape is built
