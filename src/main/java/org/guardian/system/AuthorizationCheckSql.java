@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -242,7 +243,7 @@ final class AuthorizationCheckSql implements Interceptor {
 
     static Template of(BoundSql fresh, AuthorizationCheck check) {
       Map<Object, List<Function<AuthorizationCheck, Object>>> places = placesOf(check);
-      Map<String, Function<AuthorizationCheck, Object>> items = new java.util.LinkedHashMap<>();
+      Map<String, Function<AuthorizationCheck, Object>> items = new LinkedHashMap<>();
       for (ParameterMapping p : fresh.getParameterMappings()) {
         String root = new PropertyTokenizer(p.getProperty()).getName();
         if (!fresh.hasAdditionalParameter(root) || items.containsKey(root)) {

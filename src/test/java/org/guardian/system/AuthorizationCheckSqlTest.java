@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.session.Configuration;
@@ -101,7 +102,7 @@ class AuthorizationCheckSqlTest {
   @Test
   void checksThatDifferInOneThingDoNotShareATemplate() {
     AuthorizationCheckSql sql = new AuthorizationCheckSql();
-    List<java.util.function.IntFunction<AuthorizationCheck>> variants = List.of(
+    List<IntFunction<AuthorizationCheck>> variants = List.of(
         i -> shaped(i, false, 2, false, true, "id", null, null, false, 2),
         i -> shaped(i, true, 2, false, true, "id", null, null, false, 2),
         i -> shaped(i, false, 3, false, true, "id", null, null, false, 2),
