@@ -124,10 +124,11 @@ public final class Bench {
     default void resetStatements() throws SQLException {}
 
     /**
-     * Writes where each database's statement time went since {@link #resetStatements}, per case of
-     * the side that ran on it ({@code casesPerDatabase}); nothing where statements are not counted.
+     * Writes where each of the {@code databases}' statement time went since {@link
+     * #resetStatements}, per case of the side that ran on it ({@code casesEach} cases a side);
+     * nothing where statements are not counted.
      */
-    default void writeStatements(Path file, Map<String, Double> casesPerDatabase)
+    default void writeStatements(Path file, List<String> databases, double casesEach)
         throws SQLException, IOException {}
 
     @Override
@@ -386,8 +387,7 @@ public final class Bench {
       // each side wrote to a database of its own: its statements' time per measured case
       double sideCases = plan.cases1() + plan.cases4();
       Path statements = WORK.resolve("logs").resolve(dbName + "-statements.txt");
-      db.writeStatements(statements, new LinkedHashMap<>(Map.of("guardian", sideCases,
-          "bare_rest", sideCases, "bare", sideCases)));
+      db.writeStatements(statements, List.of("guardian", "bare_rest", "bare"), sideCases);
       if (Files.exists(statements)) {
         progress("%s: the statements of each side's database per case: %s", dbName, statements);
       }
@@ -809,15 +809,15 @@ public final class Bench {
     }
 
     @Override
-    public void writeStatements(Path file, Map<String, Double> casesPerDatabase)
+    public void writeStatements(Path file, List<String> databases, double casesEach)
         throws SQLException, IOException {
       if (!countStatements) {
         return;
       }
       StringBuilder out = new StringBuilder();
       try (Connection c = server.getPostgresDatabase().getConnection()) {
-        for (var e : casesPerDatabase.entrySet()) {
-          out.append(PgStatements.of(c, e.getKey(), e.getValue()));
+        for (String database : databases) {
+          out.append(PgStatements.of(c, database, casesEach));
         }
       }
       Files.writeString(file, out);
