@@ -24,7 +24,8 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
  * only. The grant is written by the engine's own authorization manager without authorization
  * checks, so it needs no permission of the person whose action started the instance (found by
  * {@code AssistanceProcessTest}: a station chief completing the case plan in Tasklist starts one
- * referral per department).
+ * referral per department). The engine deletes a process instance's authorizations when the
+ * instance ends ({@code InstanceAuthorizationsTest}), so ended cases leave no grants behind.
  */
 public final class InstanceAuthorizations {
 
