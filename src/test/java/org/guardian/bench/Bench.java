@@ -149,6 +149,15 @@ public final class Bench {
     watchdog.start();
     Files.createDirectories(WORK);
     progress("plan: %s", plan);
+    if (plan.profile()) {
+      // the flight recorder on from the start, like the nodes' (GuardianNode.launch); the
+      // recording of the measured rounds is a second one
+      jdk.jfr.Recording launch =
+          new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      launch.setName("launch");
+      launch.setMaxAge(Duration.ofMinutes(1));
+      launch.start();
+    }
     Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     try {
       for (String db : plan.databases()) {

@@ -104,6 +104,11 @@ final class GuardianNode implements AutoCloseable {
     if (Boolean.getBoolean("bench.profile")) {
       // whole stacks in the flight recording (a request is deeper than the default 64 frames)
       cmd.add("-XX:FlightRecorderOptions:stackdepth=512");
+      // the flight recorder on from launch (a recording of the last minute, thrown away): when it
+      // first started before the measured rounds, it instrumented the JDK's I/O classes then and
+      // threw away their compiled callers, and the node's compilers took a third to a half of its
+      // CPU in the rounds (docs/benchmarks.md, 34)
+      cmd.add("-XX:StartFlightRecording=name=launch,settings=profile,maxage=1m");
     }
     cmd.add("-cp");
     cmd.add(classpath);
@@ -165,7 +170,10 @@ final class GuardianNode implements AutoCloseable {
     return Long.parseLong(m.group(1)) / 1024.0;
   }
 
-  /** Starts a flight recording in the node (bench/run --profile). */
+  /**
+   * Starts the flight recording of the measured rounds in the node (bench/run --profile; the
+   * recorder itself runs since launch).
+   */
   void startRecording() throws IOException, InterruptedException {
     jcmd("JFR.start", "name=bench", "settings=profile");
   }
