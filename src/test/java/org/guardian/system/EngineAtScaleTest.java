@@ -15,10 +15,12 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.apache.ibatis.ognl.OgnlRuntime;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
@@ -277,5 +279,30 @@ class EngineAtScaleTest {
       }
     }
     return columns;
+  }
+
+  /**
+   * The engine's dynamic SQL reads the task query's getter-less properties through the kept
+   * look-ups ({@link OgnlReadMethods}): OGNL's registry names the accessor for the query class, and
+   * a task query as a signed-in person has it searched.
+   */
+  @Test
+  void theTaskQuerysPropertiesWithoutGettersAreLookedUpOnce() throws Exception {
+    OgnlReadMethods kept = engineAtScale.ognlReadMethods;
+    assertThat(OgnlRuntime.getPropertyAccessor(TaskQueryImpl.class))
+        .isSameAs(kept);
+    engineConfiguration.getIdentityService().setAuthentication("chief-101",
+        List.of("station-chief@371330101"));
+    try {
+      engineConfiguration.getTaskService().createTaskQuery()
+          .taskCandidateGroup("station-chief@371330101").orderByDueDate().asc().listPage(0, 50);
+    } finally {
+      engineConfiguration.getIdentityService().clearAuthentication();
+    }
+    assertThat(kept.searched(TaskQueryImpl.class, "isOrQueryActive")).isTrue();
+    long searches = kept.searches();
+    engineConfiguration.getTaskService().createTaskQuery()
+        .taskCandidateGroup("station-chief@371330101").list();
+    assertThat(kept.searches()).isEqualTo(searches);
   }
 }
