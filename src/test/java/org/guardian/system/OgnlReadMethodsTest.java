@@ -56,12 +56,16 @@ class OgnlReadMethodsTest {
       "t.isTenantIdSet", "a.isHistoricInstancePermissionsEnabled", "a.authUserId == null",
       "a.shouldPerformAuthorizatioCheck");
 
-  /** The classes this test reads, each with the accessor OGNL had for it. */
+  /**
+   * The classes this test reads or {@link OgnlReadMethods#install} names, each with the accessor
+   * OGNL had for it (put back after each test).
+   */
   private final Map<Class<?>, PropertyAccessor> before = new LinkedHashMap<>();
 
   {
-    for (Class<?> type : List.of(Object.class, Shapes.class, TaskQueryImpl.class,
-        AuthorizationCheck.class)) {
+    before.put(Object.class, accessorOf(Object.class));
+    before.put(Shapes.class, accessorOf(Shapes.class));
+    for (Class<?> type : OgnlReadMethods.READ_WITHOUT_GETTERS) {
       before.put(type, accessorOf(type));
     }
   }
