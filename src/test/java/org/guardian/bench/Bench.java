@@ -101,6 +101,9 @@ public final class Bench {
     /** The datasource of the bare engine behind its REST API: a database of its own. */
     List<String> bareRestArguments();
 
+    /** The datasource of Guardian in the harness's JVM (its service layer): a copy of its own. */
+    List<String> serviceArguments();
+
     Connection connect() throws SQLException;
 
     DataSource bare();
@@ -111,9 +114,9 @@ public final class Bench {
     double sizeMiB() throws SQLException;
 
     /**
-     * Makes the limits' databases copies of Guardian's seeded one (nothing may be connected to
-     * it): the limits then run on the same county, the same 100,000 monitoring instances, open
-     * tasks and timer jobs and the same indexes, as Guardian does.
+     * Makes the limits' databases, and that of Guardian in the harness's JVM, copies of
+     * Guardian's seeded one (nothing may be connected to it): all then run on the same county,
+     * the same 100,000 monitoring instances, open tasks and timer jobs and the same indexes.
      */
     void copyForLimits() throws Exception;
 
@@ -241,17 +244,21 @@ public final class Bench {
         phase(dbName + ": the limits' start-up");
         AtomicInteger guardianNext = new AtomicInteger(0);
         try (GuardianNode bareNode = GuardianNode.launchBare(dbName + "-bare-rest", db);
-            BareEngine bare = new BareEngine(db.bare(), db.camundaType())) {
+            BareEngine bare = new BareEngine(db.bare(), db.camundaType());
+            GuardianInProcess service = GuardianInProcess.start(db.serviceArguments())) {
           r.put("bare_rest_startup_s", round(bareNode.awaitReady(900, null)));
           long bareOpen = count(bareNode, "/engine-rest/task/count");
           long bareInProcessOpen = bare.engine.getTaskService().createTaskQuery().count();
+          long serviceOpen = service.engine().getTaskService().createTaskQuery().count();
           progress("%s: open tasks: %d behind the bare REST API, %d in the bare engine in"
-              + " process", dbName, bareOpen, bareInProcessOpen);
-          if (bareOpen != open || bareInProcessOpen != open) {
-            throw new IllegalStateException("the limits' databases are not copies of Guardian's: "
-                + bareOpen + " and " + bareInProcessOpen + " open tasks against " + open);
+              + " process, %d in Guardian in process", dbName, bareOpen, bareInProcessOpen,
+              serviceOpen);
+          if (bareOpen != open || bareInProcessOpen != open || serviceOpen != open) {
+            throw new IllegalStateException("the copies are not Guardian's database: " + bareOpen
+                + ", " + bareInProcessOpen + " and " + serviceOpen + " open tasks against "
+                + open);
           }
-          r.putAll(compare(plan, a, bareNode, bare, subjects, guardianNext, db));
+          r.putAll(compare(plan, a, bareNode, bare, service, subjects, guardianNext, db));
         }
         // latencies with Guardian alone on the machine, as in service: in the rounds the limits'
         // JVMs (their compilers and collectors after their own rounds) shared the two cores
@@ -331,14 +338,17 @@ public final class Bench {
   private record Measured(double casesPerS, Double nodeCpuMsPerCase, double machineCpuMsPerCase) {}
 
   /**
-   * Guardian and its two limits, each warmed up the same way, then measured with 1 and with 4
-   * clients in interleaved rounds (Guardian, bare REST, bare in process, Guardian, ...): on this
-   * shared machine the speed of a core drifts by tens of percent within minutes, and sides measured
-   * one after the other (as until the fourth round) took that drift into their ratio.
+   * Guardian and the bare engine, each driven two ways, warmed up the same way, then measured
+   * with 1 and with 4 clients in interleaved rounds (Guardian's node, bare REST, Guardian in
+   * process, bare in process, Guardian's node, ...): on this shared machine the speed of a core
+   * drifts by tens of percent within minutes, and sides measured one after the other (as until
+   * the fourth round) took that drift into their ratio. The pairs: Guardian's node over HTTP
+   * against the bare engine behind its REST API, Guardian's service layer in the harness's JVM
+   * against the bare engine's Java API in the same JVM.
    */
   private static Map<String, Object> compare(Plan plan, GuardianNode node, GuardianNode bareNode,
-      BareEngine bare, List<CountySeed.Child> children, AtomicInteger guardianNext, Db db)
-      throws Exception {
+      BareEngine bare, GuardianInProcess guardianInProcess, List<CountySeed.Child> children,
+      AtomicInteger guardianNext, Db db) throws Exception {
     String dbName = db.name();
     Map<String, Object> r = new LinkedHashMap<>();
     Latencies restIn = new Latencies("bare REST start");
@@ -352,6 +362,11 @@ public final class Bench {
     Side rest = new Side("bare REST", GuardianWalker.bare(bareNode.http, restIn, restDone),
         bareNode, new AtomicInteger(0));
     Side inProcess = new Side("bare", bare.walker(bareIn, bareDone), null, new AtomicInteger(0));
+    Latencies serviceIn = new Latencies("Guardian in process intake");
+    Latencies serviceDone = new Latencies("Guardian in process completion");
+    Side service = new Side("Guardian in process", new GuardianInProcess.Walker(
+        guardianInProcess.context, serviceIn, serviceDone), null, new AtomicInteger(0));
+    List<Side> sides = List.of(guardian, rest, service, inProcess);
 
     phase(dbName + ": warm-up");
     GuardianWalker warm = new GuardianWalker(node.http, new Latencies("warm-up intake"),
@@ -367,9 +382,16 @@ public final class Bench {
     Walker bareWarm = bare.walker(new Latencies("w"), new Latencies("w"));
     int bareWarmed = Math.max(guardianWarm, restWarmed);
     run("bare warm-up", bareWarmed, 4, children, inProcess.next(), i -> bareWarm);
+    Walker serviceWarm = new GuardianInProcess.Walker(guardianInProcess.context,
+        new Latencies("w"), new Latencies("w"));
+    // as many cases as Guardian's node needed (its compilers cannot be told apart from the
+    // harness's, which do not settle: see the bare engine's above)
+    run("Guardian in process warm-up", guardianWarm, 4, children, service.next(),
+        i -> serviceWarm);
     r.put("guardian_warmup_cases", guardianWarm);
     r.put("bare_rest_warmup_cases", restWarmed);
     r.put("bare_warmup_cases", bareWarmed);
+    r.put("guardian_service_warmup_cases", guardianWarm);
 
     jdk.jfr.Recording recording = null;
     if (plan.profile()) {
@@ -380,23 +402,22 @@ public final class Bench {
       db.resetStatements();
     }
     phase(dbName + ": 1 client");
-    Map<Side, Measured> one = interleaved(plan.cases1(), 1, plan.rounds(), children,
-        List.of(guardian, rest, inProcess));
+    Map<Side, Measured> one = interleaved(plan.cases1(), 1, plan.rounds(), children, sides);
     phase(dbName + ": 4 clients");
-    Map<Side, Measured> four = interleaved(plan.cases4(), 4, plan.rounds(), children,
-        List.of(guardian, rest, inProcess));
+    Map<Side, Measured> four = interleaved(plan.cases4(), 4, plan.rounds(), children, sides);
     if (plan.profile()) {
       stopRecording(node, dbName + "-guardian", "the node's 1- and 4-client runs");
       stopRecording(bareNode, dbName + "-bare-rest", "the bare REST engine's runs");
       Path jfr = WORK.resolve("logs").resolve(dbName + "-bare.jfr");
       recording.dump(jfr);
       recording.close();
-      progress("%s: flight recording of the harness (the bare engine in process and every"
-          + " walker): %s", dbName, jfr);
+      progress("%s: flight recording of the harness (the bare engine and Guardian in process,"
+          + " every walker): %s", dbName, jfr);
       // each side wrote to a database of its own: its statements' time per measured case
       double sideCases = plan.cases1() + plan.cases4();
       Path statements = WORK.resolve("logs").resolve(dbName + "-statements.txt");
-      db.writeStatements(statements, List.of("guardian", "bare_rest", "bare"), sideCases);
+      db.writeStatements(statements, List.of("guardian", "bare_rest", "guardian_service", "bare"),
+          sideCases);
       if (Files.exists(statements)) {
         progress("%s: the statements of each side's database per case: %s", dbName, statements);
       }
@@ -420,6 +441,15 @@ public final class Bench {
     put(r, "bare_completion", bareDone);
     r.put("ratio_1", round(one.get(guardian).casesPerS() / one.get(inProcess).casesPerS()));
     r.put("ratio_4", round(four.get(guardian).casesPerS() / four.get(inProcess).casesPerS()));
+    r.put("guardian_service_1_cases_per_s", round(one.get(service).casesPerS()));
+    r.put("guardian_service_4_cases_per_s", round(four.get(service).casesPerS()));
+    r.put("guardian_service_4_machine_cpu_ms_per_case", four.get(service).machineCpuMsPerCase());
+    put(r, "guardian_service_intake", serviceIn);
+    put(r, "guardian_service_completion", serviceDone);
+    r.put("ratio_service_1",
+        round(one.get(service).casesPerS() / one.get(inProcess).casesPerS()));
+    r.put("ratio_service_4",
+        round(four.get(service).casesPerS() / four.get(inProcess).casesPerS()));
     return r;
   }
 
@@ -662,6 +692,13 @@ public final class Bench {
 
   /** H2 files under target/bench/h2 (fresh each run). */
   static final class H2 implements Db {
+    /**
+     * The settings of every H2 database of the run, Guardian's and the limits' alike: H2's default
+     * of 8 parsed statements per connection is far below a case's mix; Guardian's default URL
+     * keeps 128 (item 36).
+     */
+    static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128";
+
     private final Path dir = WORK.resolve("h2");
     private HikariDataSource bare;
 
@@ -673,15 +710,14 @@ public final class Bench {
     @Override
     public void copyForLimits() throws IOException {
       // the file is closed: its last connection is gone (no DB_CLOSE_DELAY) and no node runs
-      for (String copy : List.of("bare", "bare-rest")) {
+      for (String copy : List.of("bare", "bare-rest", "service")) {
         Files.copy(dir.resolve("guardian.mv.db"), dir.resolve(copy + ".mv.db"));
       }
-      bare = pool("jdbc:h2:file:" + dir.resolve("bare") + ";LOCK_TIMEOUT=10000", "guardian",
-          "guardian");
+      bare = pool("jdbc:h2:file:" + dir.resolve("bare") + SETTINGS, "guardian", "guardian");
     }
 
     private String url() {
-      return "jdbc:h2:file:" + dir.resolve("guardian") + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+      return "jdbc:h2:file:" + dir.resolve("guardian") + SETTINGS;
     }
 
     @Override
@@ -698,8 +734,14 @@ public final class Bench {
     @Override
     public List<String> bareRestArguments() {
       return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("bare-rest")
-          + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000", "--spring.datasource.username=guardian",
+          + SETTINGS, "--spring.datasource.username=guardian",
           "--spring.datasource.password=guardian");
+    }
+
+    @Override
+    public List<String> serviceArguments() {
+      return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("service") + SETTINGS,
+          "--spring.datasource.username=guardian", "--spring.datasource.password=guardian");
     }
 
     @Override
@@ -783,6 +825,13 @@ public final class Bench {
     }
 
     @Override
+    public List<String> serviceArguments() {
+      return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + server.getPort()
+          + "/guardian_service", "--spring.datasource.username=postgres",
+          "--spring.datasource.password=postgres", "--camunda.bpm.database.type=postgres");
+    }
+
+    @Override
     public Connection connect() throws SQLException {
       return DriverManager.getConnection(url() + "?reWriteBatchedInserts=true", "postgres",
           "postgres");
@@ -836,7 +885,7 @@ public final class Bench {
     public void copyForLimits() throws SQLException {
       try (Connection c = server.getPostgresDatabase().getConnection();
           Statement s = c.createStatement()) {
-        for (String copy : List.of("bare", "bare_rest")) {
+        for (String copy : List.of("bare", "bare_rest", "guardian_service")) {
           // a copy needs the template to itself: autovacuum may be visiting it after the load
           for (int attempt = 1; ; attempt++) {
             try {

@@ -56,14 +56,17 @@ final class GuardianNode implements AutoCloseable {
   static GuardianNode launch(String name, Bench.Db db, boolean enrolExisting, List<String> extra)
       throws IOException {
     List<String> args = new ArrayList<>(db.nodeArguments());
-    args.add("--guardian.demo.pending-reviews=0");
-    args.add("--guardian.demo.visit-history=false");
-    args.add("--guardian.monitoring.enrol-existing=" + enrolExisting);
-    args.add("--logging.level.root=WARN");
+    args.addAll(guardianArguments(enrolExisting));
     args.add("--logging.level.org.guardian=INFO");
     args.add("--logging.level.org.springframework.boot.StartupInfoLogger=INFO");
     args.addAll(extra);
     return start(name, "org.guardian.GuardianApplication", runtimeClasspath(), args);
+  }
+
+  /** Guardian's settings in the bench, beside the database's: a node's and in the harness. */
+  static List<String> guardianArguments(boolean enrolExisting) {
+    return List.of("--guardian.demo.pending-reviews=0", "--guardian.demo.visit-history=false",
+        "--guardian.monitoring.enrol-existing=" + enrolExisting, "--logging.level.root=WARN");
   }
 
   /**
