@@ -32,6 +32,8 @@ import org.springframework.beans.factory.ObjectProvider;
 class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
   private final ObjectProvider<ProcessEngine> engines;
+  /** Guardian's engine, once the context has it (asking the provider searched the bean factory). */
+  private volatile ProcessEngine engine;
   private volatile KnownProviders knownProviders;
 
   EngineRestAuthenticationFilter(ObjectProvider<ProcessEngine> engines) {
@@ -40,8 +42,12 @@ class EngineRestAuthenticationFilter extends ProcessEngineAuthenticationFilter {
 
   @Override
   protected ProcessEngine getAddressedEngine(String engineName) {
-    ProcessEngine engine = engines.getIfAvailable();
-    return engine != null && engine.getName().equals(engineName) ? engine
+    ProcessEngine guardian = engine;
+    if (guardian == null) {
+      guardian = engines.getIfAvailable();
+      engine = guardian;
+    }
+    return guardian != null && guardian.getName().equals(engineName) ? guardian
         : super.getAddressedEngine(engineName);
   }
 

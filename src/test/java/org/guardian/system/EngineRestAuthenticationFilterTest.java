@@ -2,6 +2,8 @@ package org.guardian.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -78,6 +81,21 @@ class EngineRestAuthenticationFilterTest {
         return getAddressedEngine(name);
       }
     }::lookUp, "default")).isPositive();
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void guardiansEngineIsTakenFromTheContextOnce() {
+    ProcessEngine engine = mock(ProcessEngine.class);
+    when(engine.getName()).thenReturn("default");
+    ObjectProvider<ProcessEngine> engines = mock(ObjectProvider.class);
+    when(engines.getIfAvailable()).thenReturn(engine);
+    EngineRestAuthenticationFilter filter = new EngineRestAuthenticationFilter(engines);
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(filter.getAddressedEngine("default")).isSameAs(engine);
+    }
+    verify(engines, times(1)).getIfAvailable();
   }
 
   /** What ServiceLoader finds as the engine's provider, looked up with {@code loader}. */
