@@ -190,28 +190,13 @@ public final class BareEngine implements AutoCloseable {
   }
 
   private Task awaitTask(String caseNumber, String key) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    long t0 = System.nanoTime();
-    int polls = 0;
-    while (true) {
-      long tq = System.nanoTime();
-      Task task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
-          .taskDefinitionKey(key).singleResult();
-      polls++;
-      Breakdown.add("task query request", tq, 1);
-      if (task != null) {
-        Breakdown.add("task found (with polls)", t0, polls);
-        return task;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        List<String> open = new ArrayList<>();
-        engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber).list()
-            .forEach(t -> open.add(t.getTaskDefinitionKey()));
-        throw new IllegalStateException("bare engine: no task " + key + " in " + caseNumber
-            + " within 60 s (open: " + open + ")");
-      }
-      Bench.sleep(5);
-    }
+    return TaskPolls.awaitOne(() -> engine.getTaskService().createTaskQuery()
+        .processInstanceBusinessKey(caseNumber).taskDefinitionKey(key).list(), 5, () -> {
+          List<String> open = new ArrayList<>();
+          engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber).list()
+              .forEach(t -> open.add(t.getTaskDefinitionKey()));
+          return "bare engine: " + key + " in " + caseNumber + " (open: " + open + ")";
+        });
   }
 
   @Override

@@ -70,7 +70,7 @@ final class GuardianInProcess implements AutoCloseable {
    */
   static final class Walker implements Bench.Walker {
 
-    private static final long WAIT_MS = 60_000;
+    private static final long WAIT_MS = TaskPolls.WAIT_MS;
     private final ProcessEngine engine;
     private final IdentityService identity;
     private final CamundaIdentityAuthenticationProvider signIn;
@@ -167,29 +167,10 @@ final class GuardianInProcess implements AutoCloseable {
     }
 
     private Task awaitTask(String user, String caseNumber, String key) {
-      long deadline = System.currentTimeMillis() + WAIT_MS;
-      long t0 = System.nanoTime();
-      int polls = 0;
-      while (true) {
-        long tq = System.nanoTime();
-        List<Task> found = engine.getTaskService().createTaskQuery()
-            .processInstanceBusinessKey(caseNumber).taskDefinitionKey(key).list();
-        polls++;
-        Breakdown.add("task query request", tq, 1);
-        if (found.size() == 1) {
-          Breakdown.add("task found (with polls)", t0, polls);
-          return found.get(0);
-        }
-        if (found.size() > 1) {
-          throw new IllegalStateException(found.size() + " tasks " + key + " in " + caseNumber);
-        }
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("no task " + key + " for " + user + " in case "
-              + caseNumber + " within " + WAIT_MS + " ms (a failed job?)");
-        }
-        // the bare engine in process polls every 5 ms too
-        Bench.sleep(5);
-      }
+      // every 5 ms, as the bare engine in process
+      return TaskPolls.awaitOne(() -> engine.getTaskService().createTaskQuery()
+          .processInstanceBusinessKey(caseNumber).taskDefinitionKey(key).list(), 5,
+          () -> key + " for " + user + " in case " + caseNumber + " (a failed job?)");
     }
 
     private void firePlanReview(String assistanceInstance) {

@@ -3,8 +3,10 @@ package org.guardian.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Map;
  */
 final class GuardianWalker implements Bench.Walker {
 
-  private static final long WAIT_MS = 60_000;
+  private static final long WAIT_MS = TaskPolls.WAIT_MS;
   private final Http http;
   private final Latencies intake;
   private final Latencies completion;
@@ -110,29 +112,14 @@ final class GuardianWalker implements Bench.Walker {
   private JsonNode awaitTask(String user, String caseNumber, String key) {
     String path = "/engine-rest/task?processInstanceBusinessKey="
         + URLEncoder.encode(caseNumber, StandardCharsets.UTF_8) + "&taskDefinitionKey=" + key;
-    long deadline = System.currentTimeMillis() + WAIT_MS;
-    long t0 = System.nanoTime();
-    int polls = 0;
-    while (true) {
-      long tq = System.nanoTime();
+    return TaskPolls.awaitOne(() -> {
       Http.Response r = http.get(user, path);
-      polls++;
-      Breakdown.add("task query request", tq, 1);
       expect(r, 200, "task query");
-      JsonNode list = r.json();
-      if (list.size() == 1) {
-        Breakdown.add("task found (with polls)", t0, polls);
-        return list.get(0);
-      }
-      if (list.size() > 1) {
-        throw new IllegalStateException(list.size() + " tasks " + key + " in " + caseNumber);
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("no task " + key + " for " + user + " in case "
-            + caseNumber + " within " + WAIT_MS + " ms (a failed job? see the node's log)");
-      }
-      Bench.sleep(10);
-    }
+      List<JsonNode> found = new ArrayList<>();
+      r.json().forEach(found::add);
+      return found;
+    }, 10, () -> key + " for " + user + " in case " + caseNumber
+        + " (a failed job? see the node's log)");
   }
 
   private void firePlanReview(String assistanceInstance) {
