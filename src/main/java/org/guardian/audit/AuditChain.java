@@ -40,7 +40,7 @@ public class AuditChain {
     int sealed = 0;
     List<AuditEvent> pending;
     do {
-      pending = repository.findByHashIsNullOrderByIdAsc(PageRequest.of(0, BATCH));
+      pending = repository.findUnsealed(BATCH);
       for (AuditEvent event : pending) {
         seq++;
         String hash = sha256(event.canonical(seq, previous));
