@@ -152,18 +152,8 @@ final class GuardianInProcess implements AutoCloseable {
     }
 
     private String caseNumber(String reportNumber) {
-      long deadline = System.currentTimeMillis() + WAIT_MS;
-      while (true) {
-        String number = as("centre", false, () -> reports.caseNumber(reportNumber));
-        if (number != null && !number.isBlank()) {
-          return number;
-        }
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("report " + reportNumber + " got no case within "
-              + WAIT_MS + " ms");
-        }
-        Bench.sleep(5);
-      }
+      return TaskPolls.awaitText(() -> as("centre", false, () -> reports.caseNumber(reportNumber)),
+          5, () -> "the case of report " + reportNumber);
     }
 
     private Task awaitTask(String user, String caseNumber, String key) {

@@ -93,20 +93,11 @@ final class GuardianWalker implements Bench.Walker {
   }
 
   private String caseNumber(String reportNumber) {
-    long deadline = System.currentTimeMillis() + WAIT_MS;
-    while (true) {
+    return TaskPolls.awaitText(() -> {
       Http.Response r = http.get("centre", "/api/reports/" + reportNumber);
       expect(r, 200, "report " + reportNumber);
-      String number = r.json().path("caseNumber").asText(null);
-      if (number != null && !number.isBlank()) {
-        return number;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("report " + reportNumber + " got no case within "
-            + WAIT_MS + " ms");
-      }
-      Bench.sleep(20);
-    }
+      return r.json().path("caseNumber").asText(null);
+    }, 20, () -> "the case of report " + reportNumber);
   }
 
   private JsonNode awaitTask(String user, String caseNumber, String key) {

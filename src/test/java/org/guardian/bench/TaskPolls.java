@@ -3,7 +3,10 @@ package org.guardian.bench;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The walkers' wait for the next task of a case: its look-up repeated until it finds it. */
+/**
+ * The walkers' waits: for the next task of a case, and for the number of the case a report was
+ * routed to; each a look-up repeated until it finds what it waits for, at most a minute.
+ */
 final class TaskPolls {
 
   static final long WAIT_MS = 60_000;
@@ -34,6 +37,24 @@ final class TaskPolls {
       }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("no task within " + WAIT_MS + " ms: " + what.get());
+      }
+      Bench.sleep(pauseMs);
+    }
+  }
+
+  /**
+   * Runs {@code lookUp} every {@code pauseMs} until it answers a text that is not blank and
+   * returns it; none within {@link #WAIT_MS} fails naming {@code what}.
+   */
+  static String awaitText(Supplier<String> lookUp, long pauseMs, Supplier<String> what) {
+    long deadline = System.currentTimeMillis() + WAIT_MS;
+    while (true) {
+      String text = lookUp.get();
+      if (text != null && !text.isBlank()) {
+        return text;
+      }
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("nothing within " + WAIT_MS + " ms: " + what.get());
       }
       Bench.sleep(pauseMs);
     }
