@@ -697,7 +697,8 @@ public final class Bench {
      * of 8 parsed statements per connection is far below a case's mix; Guardian's default URL
      * keeps 128 (item 36).
      */
-    static final String SETTINGS = ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128";
+    static final String SETTINGS =
+        ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128";
 
     private final Path dir = WORK.resolve("h2");
     private HikariDataSource bare;
@@ -713,11 +714,17 @@ public final class Bench {
       for (String copy : List.of("bare", "bare-rest", "service")) {
         Files.copy(dir.resolve("guardian.mv.db"), dir.resolve(copy + ".mv.db"));
       }
-      bare = pool("jdbc:h2:file:" + dir.resolve("bare") + SETTINGS, "guardian", "guardian");
+      bare = pool(url("bare"), "guardian", "guardian");
     }
 
-    private String url() {
-      return "jdbc:h2:file:" + dir.resolve("guardian") + SETTINGS;
+    private String url(String file) {
+      return "jdbc:h2:file:" + dir.resolve(file) + SETTINGS;
+    }
+
+    /** A node's datasource properties for one of the run's H2 files. */
+    private List<String> arguments(String file) {
+      return List.of("--spring.datasource.url=" + url(file),
+          "--spring.datasource.username=guardian", "--spring.datasource.password=guardian");
     }
 
     @Override
@@ -727,26 +734,22 @@ public final class Bench {
 
     @Override
     public List<String> nodeArguments() {
-      return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=guardian",
-          "--spring.datasource.password=guardian");
+      return arguments("guardian");
     }
 
     @Override
     public List<String> bareRestArguments() {
-      return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("bare-rest")
-          + SETTINGS, "--spring.datasource.username=guardian",
-          "--spring.datasource.password=guardian");
+      return arguments("bare-rest");
     }
 
     @Override
     public List<String> serviceArguments() {
-      return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("service") + SETTINGS,
-          "--spring.datasource.username=guardian", "--spring.datasource.password=guardian");
+      return arguments("service");
     }
 
     @Override
     public Connection connect() throws SQLException {
-      return DriverManager.getConnection(url(), "guardian", "guardian");
+      return DriverManager.getConnection(url("guardian"), "guardian", "guardian");
     }
 
     @Override
@@ -802,8 +805,15 @@ public final class Bench {
       progress("postgres: embedded server on port %d", server.getPort());
     }
 
-    private String url() {
-      return "jdbc:postgresql://localhost:" + server.getPort() + "/guardian";
+    private String url(String database) {
+      return "jdbc:postgresql://localhost:" + server.getPort() + "/" + database;
+    }
+
+    /** A node's datasource properties for one of the server's databases. */
+    private List<String> arguments(String database) {
+      return List.of("--spring.datasource.url=" + url(database),
+          "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+          "--camunda.bpm.database.type=postgres");
     }
 
     @Override
@@ -813,28 +823,23 @@ public final class Bench {
 
     @Override
     public List<String> nodeArguments() {
-      return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=postgres",
-          "--spring.datasource.password=postgres", "--camunda.bpm.database.type=postgres");
+      return arguments("guardian");
     }
 
     @Override
     public List<String> bareRestArguments() {
-      return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + server.getPort()
-          + "/bare_rest", "--spring.datasource.username=postgres",
-          "--spring.datasource.password=postgres", "--camunda.bpm.database.type=postgres");
+      return arguments("bare_rest");
     }
 
     @Override
     public List<String> serviceArguments() {
-      return List.of("--spring.datasource.url=jdbc:postgresql://localhost:" + server.getPort()
-          + "/guardian_service", "--spring.datasource.username=postgres",
-          "--spring.datasource.password=postgres", "--camunda.bpm.database.type=postgres");
+      return arguments("guardian_service");
     }
 
     @Override
     public Connection connect() throws SQLException {
-      return DriverManager.getConnection(url() + "?reWriteBatchedInserts=true", "postgres",
-          "postgres");
+      return DriverManager.getConnection(url("guardian") + "?reWriteBatchedInserts=true",
+          "postgres", "postgres");
     }
 
     @Override
@@ -900,7 +905,7 @@ public final class Bench {
           }
         }
       }
-      bare = pool(server.getJdbcUrl("postgres", "bare"), "postgres", "postgres");
+      bare = pool(url("bare"), "postgres", "postgres");
     }
 
     @Override

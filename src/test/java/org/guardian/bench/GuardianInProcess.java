@@ -70,7 +70,6 @@ final class GuardianInProcess implements AutoCloseable {
    */
   static final class Walker implements Bench.Walker {
 
-    private static final long WAIT_MS = TaskPolls.WAIT_MS;
     private final ProcessEngine engine;
     private final IdentityService identity;
     private final CamundaIdentityAuthenticationProvider signIn;
@@ -164,20 +163,11 @@ final class GuardianInProcess implements AutoCloseable {
     }
 
     private void firePlanReview(String assistanceInstance) {
-      long deadline = System.currentTimeMillis() + WAIT_MS;
-      while (true) {
-        List<Job> jobs = engine.getManagementService().createJobQuery()
-            .processInstanceId(assistanceInstance).activityId(ChainSteps.PLAN_REVIEW_TIMER)
-            .list();
-        if (jobs.size() == 1) {
-          engine.getManagementService().executeJob(jobs.get(0).getId());
-          return;
-        }
-        if (System.currentTimeMillis() > deadline) {
-          throw new IllegalStateException("no plan review timer in " + assistanceInstance);
-        }
-        Bench.sleep(5);
-      }
+      List<Job> jobs = TaskPolls.until(() -> engine.getManagementService().createJobQuery()
+          .processInstanceId(assistanceInstance).activityId(ChainSteps.PLAN_REVIEW_TIMER)
+          .list(), found -> found.size() == 1, 5,
+          () -> "plan review timer in " + assistanceInstance);
+      engine.getManagementService().executeJob(jobs.get(0).getId());
     }
   }
 }

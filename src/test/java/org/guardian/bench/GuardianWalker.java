@@ -17,7 +17,6 @@ import java.util.Map;
  */
 final class GuardianWalker implements Bench.Walker {
 
-  private static final long WAIT_MS = TaskPolls.WAIT_MS;
   private final Http http;
   private final Latencies intake;
   private final Latencies completion;
@@ -114,23 +113,16 @@ final class GuardianWalker implements Bench.Walker {
   }
 
   private void firePlanReview(String assistanceInstance) {
-    long deadline = System.currentTimeMillis() + WAIT_MS;
-    while (true) {
-      Http.Response r = http.get(bare ? null : "demo", "/engine-rest/job?processInstanceId="
-          + assistanceInstance
+    String user = bare ? null : "demo";
+    JsonNode jobs = TaskPolls.until(() -> {
+      Http.Response r = http.get(user, "/engine-rest/job?processInstanceId=" + assistanceInstance
           + "&activityId=" + ChainSteps.PLAN_REVIEW_TIMER);
       expect(r, 200, "job query");
-      if (r.json().size() == 1) {
-        Http.Response x = http.post(bare ? null : "demo", "/engine-rest/job/" + r.json().get(0).path("id")
-            .asText() + "/execute", "");
-        expect(x, 204, "plan review timer");
-        return;
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("no plan review timer in " + assistanceInstance);
-      }
-      Bench.sleep(10);
-    }
+      return r.json();
+    }, found -> found.size() == 1, 10, () -> "plan review timer in " + assistanceInstance);
+    Http.Response x = http.post(user, "/engine-rest/job/" + jobs.get(0).path("id").asText()
+        + "/execute", "");
+    expect(x, 204, "plan review timer");
   }
 
   /** Variables as the engine REST API takes them; lists as JSON-serialised java.util.ArrayList. */

@@ -1,11 +1,13 @@
 package org.guardian.bench;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The walkers' waits: for the next task of a case, and for the number of the case a report was
- * routed to; each a look-up repeated until it finds what it waits for, at most a minute.
+ * The walkers' waits: for the next task of a case, for the number of the case a report was routed
+ * to, for the plan review's timer; each a look-up repeated until it finds what it waits for, at
+ * most a minute.
  */
 final class TaskPolls {
 
@@ -14,49 +16,48 @@ final class TaskPolls {
   private TaskPolls() {}
 
   /**
-   * Runs {@code lookUp} every {@code pauseMs} until it answers exactly one task and returns that
-   * task; more than one, or none within {@link #WAIT_MS}, fails naming {@code what}. Each look-up
-   * counts as a "task query request" of the {@link Breakdown}, the whole wait as "task found (with
-   * polls)".
+   * Runs {@code lookUp} every {@code pauseMs} until its answer is {@code found} and returns that
+   * answer; none within {@link #WAIT_MS} fails naming {@code what}.
    */
-  static <T> T awaitOne(Supplier<List<T>> lookUp, long pauseMs, Supplier<String> what) {
-    long deadline = System.currentTimeMillis() + WAIT_MS;
-    long t0 = System.nanoTime();
-    int polls = 0;
-    while (true) {
-      long tq = System.nanoTime();
-      List<T> found = lookUp.get();
-      polls++;
-      Breakdown.add("task query request", tq, 1);
-      if (found.size() == 1) {
-        Breakdown.add("task found (with polls)", t0, polls);
-        return found.get(0);
-      }
-      if (found.size() > 1) {
-        throw new IllegalStateException(found.size() + " tasks: " + what.get());
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new IllegalStateException("no task within " + WAIT_MS + " ms: " + what.get());
-      }
-      Bench.sleep(pauseMs);
-    }
-  }
-
-  /**
-   * Runs {@code lookUp} every {@code pauseMs} until it answers a text that is not blank and
-   * returns it; none within {@link #WAIT_MS} fails naming {@code what}.
-   */
-  static String awaitText(Supplier<String> lookUp, long pauseMs, Supplier<String> what) {
+  static <T> T until(Supplier<T> lookUp, Predicate<T> found, long pauseMs,
+      Supplier<String> what) {
     long deadline = System.currentTimeMillis() + WAIT_MS;
     while (true) {
-      String text = lookUp.get();
-      if (text != null && !text.isBlank()) {
-        return text;
+      T answer = lookUp.get();
+      if (found.test(answer)) {
+        return answer;
       }
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("nothing within " + WAIT_MS + " ms: " + what.get());
       }
       Bench.sleep(pauseMs);
     }
+  }
+
+  /**
+   * {@link #until} the look-up answers exactly one task, which it returns; more than one fails
+   * at once. Each look-up counts as a "task query request" of the {@link Breakdown}, the whole
+   * wait as "task found (with polls)".
+   */
+  static <T> T awaitOne(Supplier<List<T>> lookUp, long pauseMs, Supplier<String> what) {
+    long t0 = System.nanoTime();
+    int[] polls = {0};
+    List<T> found = until(() -> {
+      long tq = System.nanoTime();
+      List<T> answer = lookUp.get();
+      polls[0]++;
+      Breakdown.add("task query request", tq, 1);
+      if (answer.size() > 1) {
+        throw new IllegalStateException(answer.size() + " tasks: " + what.get());
+      }
+      return answer;
+    }, answer -> answer.size() == 1, pauseMs, what);
+    Breakdown.add("task found (with polls)", t0, polls[0]);
+    return found.get(0);
+  }
+
+  /** {@link #until} the look-up answers a text that is not blank, which it returns. */
+  static String awaitText(Supplier<String> lookUp, long pauseMs, Supplier<String> what) {
+    return until(lookUp, text -> text != null && !text.isBlank(), pauseMs, what);
   }
 }
