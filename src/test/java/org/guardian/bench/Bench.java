@@ -792,7 +792,9 @@ public final class Bench {
           .setPGStartupWait(Duration.ofSeconds(120)).setServerConfig("max_connections", "300");
       if (countStatements) {
         builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
-            .setServerConfig("pg_stat_statements.max", "5000");
+            .setServerConfig("pg_stat_statements.max", "5000")
+            // planning is not part of a statement's execution time: count it too
+            .setServerConfig("pg_stat_statements.track_planning", "on");
       }
       server = builder.start();
       try (Connection c = server.getPostgresDatabase().getConnection();

@@ -8,7 +8,8 @@ import java.sql.SQLException;
 /**
  * Where one database's statement time went, from PostgreSQL's {@code pg_stat_statements} (the
  * bench's {@code --profile} on PostgreSQL): the totals and the statements that took the most time,
- * per measured case of the side that ran on that database.
+ * per measured case of the side that ran on that database; the time to plan them apart from the
+ * time to execute them (the server tracks planning in a profile run).
  */
 final class PgStatements {
 
@@ -19,29 +20,33 @@ final class PgStatements {
   static String of(Connection c, String database, double cases) throws SQLException {
     StringBuilder out = new StringBuilder();
     try (PreparedStatement total = c.prepareStatement("select count(*), coalesce(sum(calls), 0),"
-        + " coalesce(sum(total_exec_time), 0), coalesce(sum(rows), 0) from pg_stat_statements s"
+        + " coalesce(sum(total_exec_time), 0), coalesce(sum(rows), 0),"
+        + " coalesce(sum(total_plan_time), 0) from pg_stat_statements s"
         + " join pg_database d on d.oid = s.dbid where d.datname = ?")) {
       total.setString(1, database);
       try (ResultSet r = total.executeQuery()) {
         r.next();
         out.append(String.format("== %s: %d statements, %.1f calls, %.2f ms, %.1f rows per case"
-            + " (%.0f cases)%n", database, r.getLong(1), r.getLong(2) / cases,
-            r.getDouble(3) / cases, r.getLong(4) / cases, cases));
+            + " (%.0f cases); planning %.2f ms per case%n", database, r.getLong(1),
+            r.getLong(2) / cases, r.getDouble(3) / cases, r.getLong(4) / cases, cases,
+            r.getDouble(5) / cases));
       }
     }
-    out.append(String.format("%10s %10s %9s %9s  %s%n", "ms/case", "calls/case", "mean ms",
-        "rows/call", "statement"));
-    try (PreparedStatement top = c.prepareStatement("select calls, total_exec_time, rows, query"
+    out.append(String.format("%10s %10s %9s %9s %10s %10s  %s%n", "ms/case", "calls/case",
+        "mean ms", "rows/call", "plan ms/c", "plans/call", "statement"));
+    try (PreparedStatement top = c.prepareStatement("select calls, total_exec_time, rows, query,"
+        + " total_plan_time, plans"
         + " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?"
-        + " order by total_exec_time desc limit " + TOP)) {
+        + " order by total_exec_time + total_plan_time desc limit " + TOP)) {
       top.setString(1, database);
       try (ResultSet r = top.executeQuery()) {
         while (r.next()) {
           long calls = r.getLong(1);
           String query = r.getString(4).replaceAll("\\s+", " ");
-          out.append(String.format("%10.3f %10.2f %9.3f %9.1f  %s%n", r.getDouble(2) / cases,
-              calls / cases, r.getDouble(2) / Math.max(1, calls),
-              r.getLong(3) / (double) Math.max(1, calls),
+          out.append(String.format("%10.3f %10.2f %9.3f %9.1f %10.3f %10.2f  %s%n",
+              r.getDouble(2) / cases, calls / cases, r.getDouble(2) / Math.max(1, calls),
+              r.getLong(3) / (double) Math.max(1, calls), r.getDouble(5) / cases,
+              r.getLong(6) / (double) Math.max(1, calls),
               query.length() > 400 ? query.substring(0, 400) + " …" : query));
         }
       }
