@@ -71,6 +71,16 @@ final class AuthorizationCheckSql implements Interceptor {
   private final AtomicInteger built = new AtomicInteger();
   private final AtomicInteger reused = new AtomicInteger();
   private final AtomicInteger dropped = new AtomicInteger();
+  /** PostgreSQL: task queries pinned to one case run with a generic plan ({@link PinnedTaskPlans}). */
+  private final boolean pinnedTaskPlans;
+
+  AuthorizationCheckSql() {
+    this(false);
+  }
+
+  AuthorizationCheckSql(boolean pinnedTaskPlans) {
+    this.pinnedTaskPlans = pinnedTaskPlans;
+  }
 
   /**
    * Wraps the engine's executors only, in a plain delegating {@link Checks} rather than MyBatis's
@@ -337,6 +347,9 @@ final class AuthorizationCheckSql implements Interceptor {
         ResultHandler resultHandler) throws SQLException {
       if (parameter instanceof AuthorizationCheck check && isCheckStatement(ms)) {
         return sql.query(delegate, ms, check, rowBounds, resultHandler);
+      }
+      if (sql.pinnedTaskPlans && PinnedTaskPlans.applies(ms, parameter)) {
+        return PinnedTaskPlans.query(delegate, ms, parameter, rowBounds, resultHandler);
       }
       return delegate.query(ms, parameter, rowBounds, resultHandler);
     }

@@ -62,6 +62,8 @@ import org.slf4j.LoggerFactory;
  *       RevokeWatch}).
  *   <li>The SQL of an authorization check built once per shape of check, not on every check
  *       ({@link AuthorizationCheckSql}).
+ *   <li>On PostgreSQL, a checked task query pinned to one case planned once per connection, not
+ *       at every call ({@link PinnedTaskPlans}).
  *   <li>OGNL's search for a property without a getter kept per class and name ({@link
  *       OgnlReadMethods}): every task query searched the ~500 methods of its query object twice.
  * </ul>
@@ -120,7 +122,7 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
   @Override
   public void postInit(ProcessEngineConfigurationImpl config) {
     dataSource = config.getDataSource();
-    authorizationSql = new AuthorizationCheckSql();
+    authorizationSql = new AuthorizationCheckSql("postgres".equals(config.getDatabaseType()));
     config.getSqlSessionFactory().getConfiguration().addInterceptor(authorizationSql);
     ognlReadMethods = OgnlReadMethods.install();
   }
