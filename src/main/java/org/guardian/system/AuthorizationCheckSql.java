@@ -1,16 +1,12 @@
 package org.guardian.system;
 
+import static org.guardian.system.SqlTemplates.add;
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.cursor.Cursor;
@@ -22,16 +18,14 @@ import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.property.PropertyTokenizer;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 import org.apache.ibatis.transaction.Transaction;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Camunda's authorization check ({@code isUserAuthorizedForResource}: may this person do this to
@@ -54,23 +48,25 @@ import org.slf4j.LoggerFactory;
  * place in the new check; a template is only kept if each such item was found at exactly one place
  * of the first check. The first {@link #VERIFIED_USES} uses of every template are also built the
  * old way and compared, text and every parameter value; a difference drops the template for good
- * (and is logged), and the check built the old way is the one run. Anything that is not an
- * {@link AuthorizationCheck} of this statement passes through untouched.
+ * (and is logged), and the check built the old way is the one run ({@link SqlTemplates}).
+ *
+ * <p>The same executor wrapper gives the engine's task queries their SQL from templates too
+ * ({@link TaskQuerySql}) and, on PostgreSQL, runs those pinned to one case with a generic plan
+ * ({@link PinnedTaskPlans}). Any other statement passes through untouched.
  */
 final class AuthorizationCheckSql implements Interceptor {
-
-  private static final Logger log = LoggerFactory.getLogger(AuthorizationCheckSql.class);
 
   static final String STATEMENT = "isUserAuthorizedForResource";
   /** At most this many shapes are kept; any further shape is built by MyBatis every time. */
   static final int MAX_SHAPES = 256;
   /** The uses of a template that are checked against MyBatis's own build. */
-  static final int VERIFIED_USES = 3;
+  static final int VERIFIED_USES = SqlTemplates.VERIFIED_USES;
 
-  private final ConcurrentMap<List<Object>, Template> templates = new ConcurrentHashMap<>();
-  private final AtomicInteger built = new AtomicInteger();
-  private final AtomicInteger reused = new AtomicInteger();
-  private final AtomicInteger dropped = new AtomicInteger();
+  private final SqlTemplates<AuthorizationCheck> templates = new SqlTemplates<>(
+      "authorization check", MAX_SHAPES, AuthorizationCheckSql::shapeOf,
+      AuthorizationCheckSql::placesOf);
+  /** The engine's task queries' SQL, also built once per shape ({@link TaskQuerySql}). */
+  private final TaskQuerySql taskQueries = new TaskQuerySql();
   /** PostgreSQL: task queries pinned to one case run with a generic plan ({@link PinnedTaskPlans}). */
   private final boolean pinnedTaskPlans;
 
@@ -113,50 +109,25 @@ final class AuthorizationCheckSql implements Interceptor {
 
   /** The check's SQL: from its shape's template if there is one, else built by MyBatis. */
   BoundSql boundSql(MappedStatement statement, AuthorizationCheck check) {
-    List<Object> shape = shapeOf(check);
-    Template template = templates.get(shape);
-    if (template == null) {
-      BoundSql fresh = build(statement, check);
-      if (templates.size() < MAX_SHAPES) {
-        templates.putIfAbsent(shape, Template.of(fresh, check));
-      }
-      return fresh;
-    }
-    if (template == Template.NONE) {
-      return build(statement, check);
-    }
-    BoundSql bound = template.bind(statement.getConfiguration(), check);
-    if (template.unverified.get() > 0 && template.unverified.getAndDecrement() > 0) {
-      BoundSql fresh = build(statement, check);
-      String difference = difference(statement.getConfiguration(), fresh, bound);
-      if (difference != null) {
-        templates.put(shape, Template.NONE);
-        dropped.incrementAndGet();
-        log.warn("authorization check SQL of shape {} not reused: {}", shape, difference);
-        return fresh;
-      }
-    }
-    reused.incrementAndGet();
-    return bound;
-  }
-
-  private BoundSql build(MappedStatement statement, AuthorizationCheck check) {
-    built.incrementAndGet();
-    return statement.getBoundSql(check);
+    return templates.boundSql(statement, check);
   }
 
   /** Checks whose SQL MyBatis built, and checks that took a template's. */
   int built() {
-    return built.get();
+    return templates.built();
   }
 
   int reused() {
-    return reused.get();
+    return templates.reused();
   }
 
   /** Templates dropped because they differed from MyBatis's own build. */
   int dropped() {
-    return dropped.get();
+    return templates.dropped();
+  }
+
+  TaskQuerySql taskQueries() {
+    return taskQueries;
   }
 
   /**
@@ -200,134 +171,58 @@ final class AuthorizationCheckSql implements Interceptor {
 
   /** Null if both have the same text and every parameter the same value, else what differs. */
   static String difference(Configuration configuration, BoundSql expected, BoundSql actual) {
-    if (!expected.getSql().equals(actual.getSql())) {
-      return "text";
-    }
-    List<ParameterMapping> e = expected.getParameterMappings();
-    List<ParameterMapping> a = actual.getParameterMappings();
-    if (e.size() != a.size()) {
-      return "number of parameters";
-    }
-    for (int i = 0; i < e.size(); i++) {
-      if (!e.get(i).getProperty().equals(a.get(i).getProperty())
-          || e.get(i).getJdbcType() != a.get(i).getJdbcType()
-          || !Objects.equals(e.get(i).getJavaType(), a.get(i).getJavaType())) {
-        return "parameter " + (i + 1);
-      }
-      if (!Objects.equals(value(configuration, expected, e.get(i)),
-          value(configuration, actual, a.get(i)))) {
-        return "value of parameter " + (i + 1);
-      }
-    }
-    return null;
+    return SqlTemplates.difference(configuration, expected, actual);
   }
 
   /** A parameter's value as MyBatis's {@code DefaultParameterHandler} takes it. */
   static Object value(Configuration configuration, BoundSql sql, ParameterMapping parameter) {
-    String property = parameter.getProperty();
-    if (sql.hasAdditionalParameter(property)) {
-      return sql.getAdditionalParameter(property);
-    }
-    Object object = sql.getParameterObject();
-    return object == null ? null : configuration.newMetaObject(object).getValue(property);
+    return SqlTemplates.value(configuration, sql, parameter);
   }
 
-  /**
-   * MyBatis's text and parameter list for one shape, and where in a check each of its foreach
-   * items (bound under generated names such as {@code __frch_permCheck_3}) comes from.
-   */
-  private static final class Template {
-    static final Template NONE = new Template(null, null, null);
-
-    final String sql;
-    final List<ParameterMapping> parameters;
-    final Map<String, Function<AuthorizationCheck, Object>> items;
-    final AtomicInteger unverified = new AtomicInteger(VERIFIED_USES);
-
-    private Template(String sql, List<ParameterMapping> parameters,
-        Map<String, Function<AuthorizationCheck, Object>> items) {
-      this.sql = sql;
-      this.parameters = parameters;
-      this.items = items;
-    }
-
-    static Template of(BoundSql fresh, AuthorizationCheck check) {
-      Map<Object, List<Function<AuthorizationCheck, Object>>> places = placesOf(check);
-      Map<String, Function<AuthorizationCheck, Object>> items = new LinkedHashMap<>();
-      for (ParameterMapping p : fresh.getParameterMappings()) {
-        String root = new PropertyTokenizer(p.getProperty()).getName();
-        if (!fresh.hasAdditionalParameter(root) || items.containsKey(root)) {
-          continue;
-        }
-        Object value = fresh.getAdditionalParameters().get(root);
-        List<Function<AuthorizationCheck, Object>> found = value == null ? null
-            : places.get(value);
-        if (found == null || found.size() != 1) {
-          return NONE; // an item not found at exactly one place: no template for this shape
-        }
-        items.put(root, found.get(0));
-      }
-      return new Template(fresh.getSql(), List.copyOf(fresh.getParameterMappings()), items);
-    }
-
-    BoundSql bind(Configuration configuration, AuthorizationCheck check) {
-      BoundSql bound = new BoundSql(configuration, sql, parameters, check);
-      items.forEach((name, place) -> bound.setAdditionalParameter(name, place.apply(check)));
-      return bound;
-    }
-
-    /** Every object of a check (by identity) with the places it sits at. */
-    private static Map<Object, List<Function<AuthorizationCheck, Object>>> placesOf(
-        AuthorizationCheck check) {
-      Map<Object, List<Function<AuthorizationCheck, Object>>> places = new IdentityHashMap<>();
-      add(places, check, c -> c);
-      add(places, check.getAuthUserId(), AuthorizationCheck::getAuthUserId);
-      List<String> groups = check.getAuthGroupIds();
-      if (groups != null) {
-        add(places, groups, AuthorizationCheck::getAuthGroupIds);
-        for (int i = 0; i < groups.size(); i++) {
-          int at = i;
-          add(places, groups.get(i), c -> c.getAuthGroupIds().get(at));
-        }
-      }
-      addComposite(places, check.getPermissionChecks(), AuthorizationCheck::getPermissionChecks);
-      return places;
-    }
-
-    private static void addComposite(Map<Object, List<Function<AuthorizationCheck, Object>>> places,
-        CompositePermissionCheck composite,
-        Function<AuthorizationCheck, CompositePermissionCheck> place) {
-      if (composite == null) {
-        return;
-      }
-      add(places, composite, place::apply);
-      List<PermissionCheck> atomic = composite.getAtomicChecks();
-      if (atomic != null) {
-        add(places, atomic, c -> place.apply(c).getAtomicChecks());
-        for (int i = 0; i < atomic.size(); i++) {
-          int at = i;
-          Function<AuthorizationCheck, PermissionCheck> check =
-              c -> place.apply(c).getAtomicChecks().get(at);
-          add(places, atomic.get(i), check::apply);
-          add(places, atomic.get(i).getResourceId(), c -> check.apply(c).getResourceId());
-          add(places, atomic.get(i).getResourceIdQueryParam(),
-              c -> check.apply(c).getResourceIdQueryParam());
-        }
-      }
-      List<CompositePermissionCheck> nested = composite.getCompositeChecks();
-      if (nested != null) {
-        add(places, nested, c -> place.apply(c).getCompositeChecks());
-        for (int i = 0; i < nested.size(); i++) {
-          int at = i;
-          addComposite(places, nested.get(i), c -> place.apply(c).getCompositeChecks().get(at));
-        }
+  /** Every object of a check (by identity) with the places it sits at. */
+  static Map<Object, List<Function<AuthorizationCheck, Object>>> placesOf(
+      AuthorizationCheck check) {
+    Map<Object, List<Function<AuthorizationCheck, Object>>> places = SqlTemplates.places();
+    add(places, check, c -> c);
+    add(places, check.getAuthUserId(), AuthorizationCheck::getAuthUserId);
+    List<String> groups = check.getAuthGroupIds();
+    if (groups != null) {
+      add(places, groups, AuthorizationCheck::getAuthGroupIds);
+      for (int i = 0; i < groups.size(); i++) {
+        int at = i;
+        add(places, groups.get(i), c -> c.getAuthGroupIds().get(at));
       }
     }
+    addComposite(places, check.getPermissionChecks(), AuthorizationCheck::getPermissionChecks);
+    return places;
+  }
 
-    private static void add(Map<Object, List<Function<AuthorizationCheck, Object>>> places,
-        Object value, Function<AuthorizationCheck, Object> place) {
-      if (value != null) {
-        places.computeIfAbsent(value, v -> new ArrayList<>()).add(place);
+  private static void addComposite(Map<Object, List<Function<AuthorizationCheck, Object>>> places,
+      CompositePermissionCheck composite,
+      Function<AuthorizationCheck, CompositePermissionCheck> place) {
+    if (composite == null) {
+      return;
+    }
+    add(places, composite, place::apply);
+    List<PermissionCheck> atomic = composite.getAtomicChecks();
+    if (atomic != null) {
+      add(places, atomic, c -> place.apply(c).getAtomicChecks());
+      for (int i = 0; i < atomic.size(); i++) {
+        int at = i;
+        Function<AuthorizationCheck, PermissionCheck> check =
+            c -> place.apply(c).getAtomicChecks().get(at);
+        add(places, atomic.get(i), check::apply);
+        add(places, atomic.get(i).getResourceId(), c -> check.apply(c).getResourceId());
+        add(places, atomic.get(i).getResourceIdQueryParam(),
+            c -> check.apply(c).getResourceIdQueryParam());
+      }
+    }
+    List<CompositePermissionCheck> nested = composite.getCompositeChecks();
+    if (nested != null) {
+      add(places, nested, c -> place.apply(c).getCompositeChecks());
+      for (int i = 0; i < nested.size(); i++) {
+        int at = i;
+        addComposite(places, nested.get(i), c -> place.apply(c).getCompositeChecks().get(at));
       }
     }
   }
@@ -348,8 +243,14 @@ final class AuthorizationCheckSql implements Interceptor {
       if (parameter instanceof AuthorizationCheck check && isCheckStatement(ms)) {
         return sql.query(delegate, ms, check, rowBounds, resultHandler);
       }
-      if (sql.pinnedTaskPlans && PinnedTaskPlans.applies(ms, parameter)) {
-        return PinnedTaskPlans.query(delegate, ms, parameter, rowBounds, resultHandler);
+      if (parameter instanceof TaskQueryImpl query && TaskQuerySql.isTaskQuery(ms)) {
+        BoundSql bound = sql.taskQueries.boundSql(ms, query);
+        CacheKey key = delegate.createCacheKey(ms, query, rowBounds, bound);
+        if (sql.pinnedTaskPlans && PinnedTaskPlans.applies(query)) {
+          return PinnedTaskPlans.query(delegate.getTransaction(),
+              () -> delegate.query(ms, query, rowBounds, resultHandler, key, bound));
+        }
+        return delegate.query(ms, query, rowBounds, resultHandler, key, bound);
       }
       return delegate.query(ms, parameter, rowBounds, resultHandler);
     }

@@ -4,10 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import org.apache.ibatis.executor.Executor;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.session.ResultHandler;
-import org.apache.ibatis.session.RowBounds;
+import org.apache.ibatis.transaction.Transaction;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 
@@ -36,11 +33,8 @@ final class PinnedTaskPlans {
 
   private PinnedTaskPlans() {}
 
-  /** The engine's task query, list or count, checked for the person and pinned to one case. */
-  static boolean applies(MappedStatement statement, Object parameter) {
-    if (!(parameter instanceof TaskQueryImpl query) || !isTaskQuery(statement)) {
-      return false;
-    }
+  /** The engine's task query, checked for the person and pinned to one case. */
+  static boolean applies(TaskQueryImpl query) {
     AuthorizationCheck check = query.getAuthCheck();
     if (check == null || !check.isAuthorizationCheckEnabled()) {
       return false;
@@ -51,22 +45,21 @@ final class PinnedTaskPlans {
         || query.getExecutionId() != null || query.getTaskId() != null;
   }
 
-  static boolean isTaskQuery(MappedStatement statement) {
-    String id = statement.getId();
-    return id.endsWith("selectTaskByQueryCriteria") || id.endsWith("selectTaskCountByQueryCriteria");
+  /** A query of the transaction's connection. */
+  interface Query<E> {
+    List<E> run() throws SQLException;
   }
 
   /** The query with a generic plan; the setting reset after it, also when it fails. */
-  static <E> List<E> query(Executor executor, MappedStatement statement, Object parameter,
-      RowBounds rows, ResultHandler<?> handler) throws SQLException {
-    Connection connection = executor.getTransaction().getConnection();
+  static <E> List<E> query(Transaction transaction, Query<E> query) throws SQLException {
+    Connection connection = transaction.getConnection();
     if (connection.getAutoCommit()) {
-      return executor.query(statement, parameter, rows, handler);
+      return query.run();
     }
     set(connection, GENERIC);
     List<E> result;
     try {
-      result = executor.query(statement, parameter, rows, handler);
+      result = query.run();
     } catch (Throwable failure) {
       try {
         set(connection, RESET);

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.guardian.demo.BenchCounty;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * The benchmark of issue 9 (run it with {@code bench/run [--quick]}; docs/benchmarks.md). For each
@@ -693,12 +695,25 @@ public final class Bench {
   /** H2 files under target/bench/h2 (fresh each run). */
   static final class H2 implements Db {
     /**
-     * The settings of every H2 database of the run, Guardian's and the limits' alike: H2's default
-     * of 8 parsed statements per connection is far below a case's mix; Guardian's default URL
-     * keeps 128 (item 36).
+     * The settings of every H2 database of the run, Guardian's and the limits' alike: those of
+     * Guardian's default URL (application.yaml), so that H2 is measured as Guardian ships it:
+     * {@code QUERY_CACHE_SIZE=128} (H2's default of 8 parsed statements per connection is far
+     * below a case's mix, item 36) and, since item 45, {@code WRITE_DELAY=0} (a commit on disk
+     * before it is acknowledged; until then the run left it out and every side had H2's 500 ms).
      */
-    static final String SETTINGS =
-        ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=128";
+    static final String SETTINGS = defaultUrlSettings();
+
+    /** What follows the file in Guardian's default H2 URL. */
+    static String defaultUrlSettings() {
+      YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+      yaml.setResources(new ClassPathResource("application.yaml"));
+      String url = yaml.getObject().getProperty("spring.datasource.url");
+      String file = "jdbc:h2:file:./data/guardian";
+      if (url == null || !url.startsWith(file + ";")) {
+        throw new IllegalStateException("not Guardian's default H2 URL: " + url);
+      }
+      return url.substring(file.length());
+    }
 
     private final Path dir = WORK.resolve("h2");
     private HikariDataSource bare;
