@@ -14,11 +14,9 @@ import org.apache.ibatis.executor.BatchResult;
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.ResultHandler;
 import org.apache.ibatis.session.RowBounds;
 import org.apache.ibatis.transaction.Transaction;
@@ -167,16 +165,6 @@ final class AuthorizationCheckSql implements Interceptor {
     }
     return Arrays.asList(composite.isDisjunctive(), composite.getAtomicChecks() == null,
         atomic, composite.getCompositeChecks() == null, nested);
-  }
-
-  /** Null if both have the same text and every parameter the same value, else what differs. */
-  static String difference(Configuration configuration, BoundSql expected, BoundSql actual) {
-    return SqlTemplates.difference(configuration, expected, actual);
-  }
-
-  /** A parameter's value as MyBatis's {@code DefaultParameterHandler} takes it. */
-  static Object value(Configuration configuration, BoundSql sql, ParameterMapping parameter) {
-    return SqlTemplates.value(configuration, sql, parameter);
   }
 
   /** Every object of a check (by identity) with the places it sits at. */

@@ -87,7 +87,9 @@ final class SqlTemplates<T> {
       if (difference != null) {
         templates.put(shape, noTemplate());
         dropped.incrementAndGet();
-        log.warn("{} SQL of shape {} not reused: {}", name, shape, difference);
+        // the shape's hash, not the shape: a task query's shape holds values of its search
+        log.warn("{} SQL of the shape with hash {} not reused: {}", name, shape.hashCode(),
+            difference);
         return fresh;
       }
     }
@@ -117,11 +119,6 @@ final class SqlTemplates<T> {
   /** Templates dropped because they differed from MyBatis's own build. */
   int dropped() {
     return dropped.get();
-  }
-
-  /** Shapes kept, with or without a template. */
-  int shapes() {
-    return templates.size();
   }
 
   /** Null if both have the same text and every parameter the same value, else what differs. */

@@ -62,7 +62,7 @@ class AuthorizationCheckSqlTest {
     BoundSql reused = sql.boundSql(statement, second);
 
     assertThat(reused.getSql()).as("the template's text, not built again").isSameAs(first.getSql());
-    assertThat(AuthorizationCheckSql.difference(mybatis, statement.getBoundSql(second), reused))
+    assertThat(SqlTemplates.difference(mybatis, statement.getBoundSql(second), reused))
         .isNull();
     assertThat(values(reused)).contains("task-2", "chief-2", "station-chief@2", "x")
         .doesNotContain("task-1", "chief-1", "station-chief@1");
@@ -86,7 +86,7 @@ class AuthorizationCheckSqlTest {
     for (int i = 0; i < 600; i++) {
       AuthorizationCheck check = randomCheck(new Random(shapes.nextInt(60)), i);
       BoundSql bound = sql.boundSql(statement, check);
-      assertThat(AuthorizationCheckSql.difference(mybatis, statement.getBoundSql(check), bound))
+      assertThat(SqlTemplates.difference(mybatis, statement.getBoundSql(check), bound))
           .as("check %d, shape %s", i, AuthorizationCheckSql.shapeOf(check)).isNull();
     }
     assertThat(sql.reused()).as("shapes recur").isGreaterThan(300);
@@ -122,7 +122,7 @@ class AuthorizationCheckSqlTest {
       for (int i = 0; i < AuthorizationCheckSql.VERIFIED_USES + 2; i++, run++) {
         AuthorizationCheck check = variant.apply(run);
         BoundSql bound = sql.boundSql(statement, check);
-        assertThat(AuthorizationCheckSql.difference(mybatis, statement.getBoundSql(check), bound))
+        assertThat(SqlTemplates.difference(mybatis, statement.getBoundSql(check), bound))
             .as("variant %d, shape %s", variants.indexOf(variant),
                 AuthorizationCheckSql.shapeOf(check)).isNull();
       }
@@ -139,7 +139,7 @@ class AuthorizationCheckSqlTest {
       String group = "group-" + i;
       AuthorizationCheck check = taskWork("task-" + i, "u" + i, List.of(group, group));
       BoundSql bound = sql.boundSql(statement, check);
-      assertThat(AuthorizationCheckSql.difference(mybatis, statement.getBoundSql(check), bound))
+      assertThat(SqlTemplates.difference(mybatis, statement.getBoundSql(check), bound))
           .isNull();
     }
     assertThat(sql.built()).isEqualTo(5);
@@ -185,7 +185,7 @@ class AuthorizationCheckSqlTest {
   private List<Object> values(BoundSql bound) {
     List<Object> values = new ArrayList<>();
     bound.getParameterMappings()
-        .forEach(p -> values.add(AuthorizationCheckSql.value(mybatis, bound, p)));
+        .forEach(p -> values.add(SqlTemplates.value(mybatis, bound, p)));
     return values;
   }
 
