@@ -64,7 +64,7 @@ final class AuthorizationCheckSql implements Interceptor {
       "authorization check", MAX_SHAPES, AuthorizationCheckSql::shapeOf,
       AuthorizationCheckSql::placesOf);
   /** The engine's task queries' SQL, also built once per shape ({@link TaskQuerySql}). */
-  private final TaskQuerySql taskQueries = new TaskQuerySql();
+  private final SqlTemplates<TaskQueryImpl> taskQueries = TaskQuerySql.templates();
   /** PostgreSQL: task queries pinned to one case run with a generic plan ({@link PinnedTaskPlans}). */
   private final boolean pinnedTaskPlans;
 
@@ -110,21 +110,12 @@ final class AuthorizationCheckSql implements Interceptor {
     return templates.boundSql(statement, check);
   }
 
-  /** Checks whose SQL MyBatis built, and checks that took a template's. */
-  int built() {
-    return templates.built();
+  /** The checks' templates (how many checks were built, took a template, were dropped). */
+  SqlTemplates<AuthorizationCheck> checks() {
+    return templates;
   }
 
-  int reused() {
-    return templates.reused();
-  }
-
-  /** Templates dropped because they differed from MyBatis's own build. */
-  int dropped() {
-    return templates.dropped();
-  }
-
-  TaskQuerySql taskQueries() {
+  SqlTemplates<TaskQueryImpl> taskQueries() {
     return taskQueries;
   }
 

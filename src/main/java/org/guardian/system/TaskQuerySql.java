@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -66,29 +65,18 @@ final class TaskQuerySql {
   /** A value whose kind is not known here: the query is not templated. */
   private static final Object UNKNOWN = new Object();
 
-  private final SqlTemplates<TaskQueryImpl> templates = new SqlTemplates<>("task query",
-      MAX_SHAPES, TaskQuerySql::shapeOf, TaskQuerySql::placesOf);
+  private TaskQuerySql() {}
+
+  /** Templates for the engine's task queries (one set per engine). */
+  static SqlTemplates<TaskQueryImpl> templates() {
+    return new SqlTemplates<>("task query", MAX_SHAPES, TaskQuerySql::shapeOf,
+        TaskQuerySql::placesOf);
+  }
 
   static boolean isTaskQuery(MappedStatement statement) {
     String id = statement.getId();
     return id.endsWith(".selectTaskByQueryCriteria")
         || id.endsWith(".selectTaskCountByQueryCriteria");
-  }
-
-  BoundSql boundSql(MappedStatement statement, TaskQueryImpl query) {
-    return templates.boundSql(statement, query);
-  }
-
-  int built() {
-    return templates.built();
-  }
-
-  int reused() {
-    return templates.reused();
-  }
-
-  int dropped() {
-    return templates.dropped();
   }
 
   /** The query's shape, or null if it is not to be templated. */

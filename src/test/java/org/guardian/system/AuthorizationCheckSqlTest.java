@@ -69,9 +69,9 @@ class AuthorizationCheckSqlTest {
     for (int i = 0; i < 10; i++) {
       sql.boundSql(statement, taskWork("task-" + i, "u" + i, List.of("g" + i, "h" + i)));
     }
-    assertThat(sql.built()).as("built once, then only for the first uses' comparison")
+    assertThat(sql.checks().built()).as("built once, then only for the first uses' comparison")
         .isEqualTo(1 + AuthorizationCheckSql.VERIFIED_USES);
-    assertThat(sql.reused()).isEqualTo(11);
+    assertThat(sql.checks().reused()).isEqualTo(11);
   }
 
   /**
@@ -89,8 +89,8 @@ class AuthorizationCheckSqlTest {
       assertThat(SqlTemplates.difference(mybatis, statement.getBoundSql(check), bound))
           .as("check %d, shape %s", i, AuthorizationCheckSql.shapeOf(check)).isNull();
     }
-    assertThat(sql.reused()).as("shapes recur").isGreaterThan(300);
-    assertThat(sql.dropped()).as("no two shapes taken for one").isZero();
+    assertThat(sql.checks().reused()).as("shapes recur").isGreaterThan(300);
+    assertThat(sql.checks().dropped()).as("no two shapes taken for one").isZero();
   }
 
   /**
@@ -127,8 +127,8 @@ class AuthorizationCheckSqlTest {
                 AuthorizationCheckSql.shapeOf(check)).isNull();
       }
     }
-    assertThat(sql.dropped()).isZero();
-    assertThat(sql.reused()).isGreaterThan(0);
+    assertThat(sql.checks().dropped()).isZero();
+    assertThat(sql.checks().reused()).isGreaterThan(0);
   }
 
   /** A group given twice as the same object cannot be placed: that shape is built every time. */
@@ -142,8 +142,8 @@ class AuthorizationCheckSqlTest {
       assertThat(SqlTemplates.difference(mybatis, statement.getBoundSql(check), bound))
           .isNull();
     }
-    assertThat(sql.built()).isEqualTo(5);
-    assertThat(sql.reused()).isZero();
+    assertThat(sql.checks().built()).isEqualTo(5);
+    assertThat(sql.checks().reused()).isZero();
   }
 
   /** The engine's decisions, granted and refused, once its templates are in use. */
@@ -161,7 +161,7 @@ class AuthorizationCheckSqlTest {
     grant.setResourceId(granted);
     grant.addPermission(Permissions.READ);
     authorizations.saveAuthorization(grant);
-    int before = plugin.authorizationSql.reused();
+    int before = plugin.authorizationSql.checks().reused();
     try {
       for (int i = 0; i < AuthorizationCheckSql.VERIFIED_USES + 3; i++) {
         List<String> member = List.of("test-template-group-" + run, "someone-" + i);
@@ -178,7 +178,7 @@ class AuthorizationCheckSqlTest {
     } finally {
       authorizations.deleteAuthorization(grant.getId());
     }
-    assertThat(plugin.authorizationSql.reused()).as("the engine took its templates")
+    assertThat(plugin.authorizationSql.checks().reused()).as("the engine took its templates")
         .isGreaterThan(before);
   }
 

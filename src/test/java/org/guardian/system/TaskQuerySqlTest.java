@@ -92,7 +92,7 @@ class TaskQuerySqlTest {
    */
   @Test
   void everyShapeGivesMyBatissOwnTextAndValues() {
-    TaskQuerySql sql = new TaskQuerySql();
+    SqlTemplates<TaskQueryImpl> sql = TaskQuerySql.templates();
     Random shapes = new Random(20261125);
     for (int i = 0; i < 400; i++) {
       int shape = shapes.nextInt(60);
@@ -114,7 +114,7 @@ class TaskQuerySqlTest {
   /** A look-up by case and task kind as a caseworker makes it: its text is built once. */
   @Test
   void aCaseworkersLookUpIsBuiltOnce() {
-    TaskQuerySql sql = new TaskQuerySql();
+    SqlTemplates<TaskQueryImpl> sql = TaskQuerySql.templates();
     MappedStatement statement = mybatis.getMappedStatement(LIST);
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
