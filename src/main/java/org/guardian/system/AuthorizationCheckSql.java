@@ -44,9 +44,10 @@ import org.camunda.bpm.engine.impl.db.PermissionCheck;
  * <p>Camunda's SQL and its semantics are untouched: the template is MyBatis's own output. A
  * foreach item of the template (a permission check, a group id) is bound to the object at the same
  * place in the new check; a template is only kept if each such item was found at exactly one place
- * of the first check. The first {@link #VERIFIED_USES} uses of every template are also built the
- * old way and compared, text and every parameter value; a difference drops the template for good
- * (and is logged), and the check built the old way is the one run ({@link SqlTemplates}).
+ * of the first check. The first {@link SqlTemplates#VERIFIED_USES} uses of every template are
+ * also built the old way and compared, text and every parameter value; a difference drops the
+ * template for good (and is logged), and the check built the old way is the one run ({@link
+ * SqlTemplates}).
  *
  * <p>The same executor wrapper gives the engine's task queries their SQL from templates too
  * ({@link TaskQuerySql}) and, on PostgreSQL, runs those pinned to one case with a generic plan
@@ -57,8 +58,6 @@ final class AuthorizationCheckSql implements Interceptor {
   static final String STATEMENT = "isUserAuthorizedForResource";
   /** At most this many shapes are kept; any further shape is built by MyBatis every time. */
   static final int MAX_SHAPES = 256;
-  /** The uses of a template that are checked against MyBatis's own build. */
-  static final int VERIFIED_USES = SqlTemplates.VERIFIED_USES;
 
   private final SqlTemplates<AuthorizationCheck> templates = new SqlTemplates<>(
       "authorization check", MAX_SHAPES, AuthorizationCheckSql::shapeOf,
@@ -92,12 +91,11 @@ final class AuthorizationCheckSql implements Interceptor {
     throw new UnsupportedOperationException("AuthorizationCheckSql wraps executors itself");
   }
 
-  /** The query of a check, with its SQL from {@link #boundSql}. */
-  <E> List<E> query(Executor executor, MappedStatement statement, AuthorizationCheck check,
-      RowBounds rows, ResultHandler<?> handler) throws SQLException {
-    BoundSql sql = boundSql(statement, check);
-    return executor.query(statement, check, rows, handler,
-        executor.createCacheKey(statement, check, rows, sql), sql);
+  /** A query run with the SQL given (a template's or MyBatis's own), not built again. */
+  static <E> List<E> query(Executor executor, MappedStatement statement, Object parameter,
+      RowBounds rows, ResultHandler<?> handler, BoundSql sql) throws SQLException {
+    return executor.query(statement, parameter, rows, handler,
+        executor.createCacheKey(statement, parameter, rows, sql), sql);
   }
 
   static boolean isCheckStatement(MappedStatement statement) {
@@ -220,16 +218,18 @@ final class AuthorizationCheckSql implements Interceptor {
     public <E> List<E> query(MappedStatement ms, Object parameter, RowBounds rowBounds,
         ResultHandler resultHandler) throws SQLException {
       if (parameter instanceof AuthorizationCheck check && isCheckStatement(ms)) {
-        return sql.query(delegate, ms, check, rowBounds, resultHandler);
+        return AuthorizationCheckSql.query(delegate, ms, check, rowBounds, resultHandler,
+            sql.boundSql(ms, check));
       }
-      if (parameter instanceof TaskQueryImpl query && TaskQuerySql.isTaskQuery(ms)) {
-        BoundSql bound = sql.taskQueries.boundSql(ms, query);
-        CacheKey key = delegate.createCacheKey(ms, query, rowBounds, bound);
-        if (sql.pinnedTaskPlans && PinnedTaskPlans.applies(query)) {
+      if (parameter instanceof TaskQueryImpl taskQuery && TaskQuerySql.isTaskQuery(ms)) {
+        BoundSql bound = sql.taskQueries.boundSql(ms, taskQuery);
+        if (sql.pinnedTaskPlans && PinnedTaskPlans.applies(taskQuery)) {
           return PinnedTaskPlans.query(delegate.getTransaction(),
-              () -> delegate.query(ms, query, rowBounds, resultHandler, key, bound));
+              () -> AuthorizationCheckSql.query(delegate, ms, taskQuery, rowBounds, resultHandler,
+                  bound));
         }
-        return delegate.query(ms, query, rowBounds, resultHandler, key, bound);
+        return AuthorizationCheckSql.query(delegate, ms, taskQuery, rowBounds, resultHandler,
+            bound);
       }
       return delegate.query(ms, parameter, rowBounds, resultHandler);
     }

@@ -70,7 +70,7 @@ class AuthorizationCheckSqlTest {
       sql.boundSql(statement, taskWork("task-" + i, "u" + i, List.of("g" + i, "h" + i)));
     }
     assertThat(sql.checks().built()).as("built once, then only for the first uses' comparison")
-        .isEqualTo(1 + AuthorizationCheckSql.VERIFIED_USES);
+        .isEqualTo(1 + SqlTemplates.VERIFIED_USES);
     assertThat(sql.checks().reused()).isEqualTo(11);
   }
 
@@ -119,7 +119,7 @@ class AuthorizationCheckSqlTest {
         i -> shaped(i, false, 2, false, true, "id", null, null, false, 3));
     int run = 0;
     for (var variant : variants) {
-      for (int i = 0; i < AuthorizationCheckSql.VERIFIED_USES + 2; i++, run++) {
+      for (int i = 0; i < SqlTemplates.VERIFIED_USES + 2; i++, run++) {
         AuthorizationCheck check = variant.apply(run);
         BoundSql bound = sql.boundSql(statement, check);
         assertThat(SqlTemplates.difference(mybatis, statement.getBoundSql(check), bound))
@@ -163,7 +163,7 @@ class AuthorizationCheckSqlTest {
     authorizations.saveAuthorization(grant);
     int before = plugin.authorizationSql.checks().reused();
     try {
-      for (int i = 0; i < AuthorizationCheckSql.VERIFIED_USES + 3; i++) {
+      for (int i = 0; i < SqlTemplates.VERIFIED_USES + 3; i++) {
         List<String> member = List.of("test-template-group-" + run, "someone-" + i);
         List<String> outsider = List.of("test-template-elsewhere-" + run, "someone-" + i);
         assertThat(authorizations.isUserAuthorized("member-" + i, member, Permissions.READ,
