@@ -733,7 +733,11 @@ public final class Bench {
     }
 
     private String url(String file) {
-      return "jdbc:h2:file:" + dir.resolve(file) + SETTINGS;
+      return url(file, SETTINGS);
+    }
+
+    private String url(String file, String settings) {
+      return "jdbc:h2:file:" + dir.resolve(file) + settings;
     }
 
     /**
@@ -778,8 +782,8 @@ public final class Bench {
 
     @Override
     public Connection connect() throws SQLException {
-      return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("guardian")
-          + harnessSettings(), "guardian", "guardian");
+      return DriverManager.getConnection(url("guardian", harnessSettings()), "guardian",
+          "guardian");
     }
 
     @Override
