@@ -10,8 +10,9 @@ import java.util.Set;
 import org.guardian.people.Area;
 import org.guardian.people.AreaLevel;
 import org.guardian.people.Areas;
-import org.guardian.people.PeopleDirectory;
 import org.guardian.monitoring.VisitHistoryImport;
+import org.guardian.people.PeopleDirectory;
+import org.guardian.people.PeopleDirectory.Person;
 import org.guardian.people.Role;
 import org.guardian.registry.Category;
 import org.guardian.registry.ChildData;
@@ -93,47 +94,50 @@ class DemoData implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    long t0 = System.nanoTime();
     int addedAreas = areas.addMissing(DemoCounty.areas());
-    loadPeople();
+    int addedPeople = loadPeople();
     int added = loadChildren();
-    log.info("demo data: {} areas added, {} children added", addedAreas, added);
+    log.info("demo data: {} areas, {} people and {} children added ({} ms)", addedAreas,
+        addedPeople, added, (System.nanoTime() - t0) / 1_000_000);
   }
 
-  private void loadPeople() {
+  private int loadPeople() {
     String county = DemoCounty.COUNTY;
-    people.ensurePerson("demo", "演示管理员", password, Role.ADMIN, county);
-    people.ensurePerson("supervisor", "县督导", password, Role.SUPERVISOR, county);
-    people.ensurePerson("centre", "县救助保护中心", password, Role.COUNTY_CENTRE, county);
-    people.ensurePerson("legal", "公职律师", password, Role.LEGAL_OFFICER, county);
-    people.ensurePerson("policy", "政策组", password, Role.POLICY_TEAM, county);
-    people.ensurePerson("expert", "县专家库专家", password, Role.EXPERT, county);
-    people.ensurePerson("socialorg", "青溪县阳光社工服务中心", password, Role.SOCIAL_ORGANISATION,
-        county);
+    List<Person> demoPeople = new ArrayList<>();
+    demoPeople.add(new Person("demo", "演示管理员", Role.ADMIN, county));
+    demoPeople.add(new Person("supervisor", "县督导", Role.SUPERVISOR, county));
+    demoPeople.add(new Person("centre", "县救助保护中心", Role.COUNTY_CENTRE, county));
+    demoPeople.add(new Person("legal", "公职律师", Role.LEGAL_OFFICER, county));
+    demoPeople.add(new Person("policy", "政策组", Role.POLICY_TEAM, county));
+    demoPeople.add(new Person("expert", "县专家库专家", Role.EXPERT, county));
+    demoPeople.add(new Person("socialorg", "青溪县阳光社工服务中心", Role.SOCIAL_ORGANISATION,
+        county));
     // mandatory reporters (强制报告责任人): one account per kind of organisation that must report
-    people.ensurePerson("hospital", "青溪县人民医院", password, Role.REPORTER, county);
-    people.ensurePerson("ambulance", "青溪县120急救中心", password, Role.REPORTER, county);
-    people.ensurePerson("hotline", "12345政务服务便民热线", password, Role.REPORTER, county);
-    people.ensurePerson("school-101", "青溪镇中心小学", password, Role.REPORTER, county + "101");
-    people.ensurePerson("police-101", "青溪镇派出所", password, Role.REPORTER, county + "101");
-    people.ensurePerson("committee-101201", "东庄村村民委员会", password, Role.REPORTER,
-        county + "101201");
+    demoPeople.add(new Person("hospital", "青溪县人民医院", Role.REPORTER, county));
+    demoPeople.add(new Person("ambulance", "青溪县120急救中心", Role.REPORTER, county));
+    demoPeople.add(new Person("hotline", "12345政务服务便民热线", Role.REPORTER, county));
+    demoPeople.add(new Person("school-101", "青溪镇中心小学", Role.REPORTER, county + "101"));
+    demoPeople.add(new Person("police-101", "青溪镇派出所", Role.REPORTER, county + "101"));
+    demoPeople.add(new Person("committee-101201", "东庄村村民委员会", Role.REPORTER,
+        county + "101201"));
     for (Area township : areas.all(AreaLevel.TOWNSHIP)) {
       if (!township.getCode().startsWith(county)) {
         continue;
       }
       String t = township.getCode().substring(6);
       String name = township.getName();
-      people.ensurePerson("chief-" + t, name + "站长", password, Role.STATION_CHIEF,
-          township.getCode());
-      people.ensurePerson("csup-" + t, name + "儿童督导员", password, Role.CHILD_SUPERVISOR,
-          township.getCode());
-      people.ensurePerson("sup-" + t, name + "督导", password, Role.SUPERVISOR,
-          township.getCode());
+      demoPeople.add(new Person("chief-" + t, name + "站长", Role.STATION_CHIEF,
+          township.getCode()));
+      demoPeople.add(new Person("csup-" + t, name + "儿童督导员", Role.CHILD_SUPERVISOR,
+          township.getCode()));
+      demoPeople.add(new Person("sup-" + t, name + "督导", Role.SUPERVISOR, township.getCode()));
       for (Area village : areas.childrenOf(township.getCode())) {
-        people.ensurePerson("director-" + village.getCode().substring(6),
-            village.getName() + "儿童主任", password, Role.CHILD_DIRECTOR, village.getCode());
+        demoPeople.add(new Person("director-" + village.getCode().substring(6),
+            village.getName() + "儿童主任", Role.CHILD_DIRECTOR, village.getCode()));
       }
     }
+    return people.ensurePeople(demoPeople, password);
   }
 
   private int loadChildren() {
@@ -141,10 +145,15 @@ class DemoData implements ApplicationRunner {
         .filter(v -> v.getCode().startsWith(DemoCounty.COUNTY)).toList();
     Random random = new Random(20261123L);
     LocalDate today = LocalDate.now(clock);
+    List<ChildData> files = new ArrayList<>();
+    for (int i = 0; i < CHILDREN; i++) {
+      files.add(child(i, villages.get(random.nextInt(villages.size())), random, today));
+    }
+    Set<String> registered = children.registered(files.stream().map(ChildData::idNumber).toList());
     int added = 0;
     for (int i = 0; i < CHILDREN; i++) {
-      ChildData data = child(i, villages.get(random.nextInt(villages.size())), random, today);
-      if (children.isRegistered(data.idNumber())) {
+      ChildData data = files.get(i);
+      if (registered.contains(ResidentIdNumber.normalise(data.idNumber()))) {
         continue;
       }
       ChildView created = i >= CHILDREN - pendingReviews ? children.register(data)

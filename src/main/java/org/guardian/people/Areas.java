@@ -3,7 +3,9 @@ package org.guardian.people;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,9 +60,11 @@ public class Areas {
   /** Adds the areas that are not there yet; existing codes are left as they are. */
   @Transactional
   public int addMissing(List<Area> areas) {
+    Set<String> existing = repository.findAllById(areas.stream().map(Area::getCode).toList())
+        .stream().map(Area::getCode).collect(Collectors.toSet());
     int added = 0;
     for (Area area : areas) {
-      if (!repository.existsById(area.getCode())) {
+      if (existing.add(area.getCode())) {
         repository.save(area);
         added++;
       }

@@ -1,6 +1,12 @@
 package org.guardian.people;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
@@ -33,44 +39,98 @@ public class PeopleDirectory {
     }
   }
 
+  /** A person of the directory: sign-in id, display name, role and area. */
+  public record Person(String userId, String displayName, Role role, String areaCode) {}
+
   /**
-   * Adds a person with a role in an area: member of the role group, the area group and the routing
-   * group {@code <role>@<area>}.
+   * Adds people with a role in an area, each a member of the role group, the area group and the
+   * routing group {@code <role>@<area>} (and an administrator of Camunda's {@code camunda-admin}):
+   * each person, group and membership is added where missing; a person who exists keeps their name
+   * and password. The look-ups are one query for the groups, one for the people and one per existing
+   * person for their groups, rather than about eight per person (the demo county's hundred people
+   * were checked at every start-up in 0.5-0.8 s: docs/benchmarks.md item 48).
+   *
+   * @return the number of people added
    */
-  public void ensurePerson(String userId, String displayName, String password, Role role,
-      String areaCode) {
-    Area area = areas.find(areaCode)
-        .orElseThrow(() -> new IllegalArgumentException("unknown area " + areaCode));
-    ensureGroup(role.groupId(), role.label(), GROUP_TYPE_ROLE);
-    ensureGroup(Routing.areaGroup(areaCode), area.getName(), GROUP_TYPE_AREA);
-    ensureGroup(Routing.group(role, areaCode), area.getName() + role.label(), GROUP_TYPE_ROUTING);
-    if (identityService.createUserQuery().userId(userId).count() == 0) {
-      User user = identityService.newUser(userId);
-      user.setFirstName(displayName);
-      user.setLastName(role.label());
+  public int ensurePeople(List<Person> people, String password) {
+    if (people.isEmpty()) {
+      return 0;
+    }
+    Map<String, String[]> groups = new LinkedHashMap<>();
+    Map<String, List<String>> membershipsOf = new LinkedHashMap<>();
+    for (Person p : people) {
+      Area area = areas.find(p.areaCode())
+          .orElseThrow(() -> new IllegalArgumentException("unknown area " + p.areaCode()));
+      List<String> memberOf = new ArrayList<>();
+      groups.putIfAbsent(p.role().groupId(), new String[] {p.role().label(), GROUP_TYPE_ROLE});
+      memberOf.add(p.role().groupId());
+      String areaGroup = Routing.areaGroup(p.areaCode());
+      groups.putIfAbsent(areaGroup, new String[] {area.getName(), GROUP_TYPE_AREA});
+      memberOf.add(areaGroup);
+      String routing = Routing.group(p.role(), p.areaCode());
+      groups.putIfAbsent(routing, new String[] {area.getName() + p.role().label(),
+          GROUP_TYPE_ROUTING});
+      memberOf.add(routing);
+      if (p.role() == Role.ADMIN) {
+        // Camunda's own administrators group: the webapps look for a member of it
+        groups.putIfAbsent(Groups.CAMUNDA_ADMIN,
+            new String[] {"Camunda 管理员", Groups.GROUP_TYPE_SYSTEM});
+        memberOf.add(Groups.CAMUNDA_ADMIN);
+      }
+      membershipsOf.merge(p.userId(), memberOf, (a, b) -> {
+        List<String> both = new ArrayList<>(a);
+        b.stream().filter(g -> !both.contains(g)).forEach(both::add);
+        return both;
+      });
+    }
+    Set<String> existingGroups = identityService.createGroupQuery()
+        .groupIdIn(groups.keySet().toArray(String[]::new)).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
+    groups.forEach((id, nameAndType) -> {
+      if (!existingGroups.contains(id)) {
+        saveGroup(id, nameAndType[0], nameAndType[1]);
+      }
+    });
+    Set<String> existingPeople = identityService.createUserQuery()
+        .userIdIn(membershipsOf.keySet().toArray(String[]::new)).list().stream()
+        .map(User::getId).collect(Collectors.toSet());
+    int added = 0;
+    Set<String> saved = new HashSet<>();
+    for (Person p : people) {
+      if (existingPeople.contains(p.userId()) || !saved.add(p.userId())) {
+        continue;
+      }
+      User user = identityService.newUser(p.userId());
+      user.setFirstName(p.displayName());
+      user.setLastName(p.role().label());
       user.setPassword(password);
       identityService.saveUser(user);
+      added++;
     }
-    List<String> groups = new java.util.ArrayList<>(List.of(role.groupId(),
-        Routing.areaGroup(areaCode), Routing.group(role, areaCode)));
-    if (role == Role.ADMIN) {
-      // Camunda's own administrators group: the webapps look for a member of it
-      ensureGroup(Groups.CAMUNDA_ADMIN, "Camunda 管理员", Groups.GROUP_TYPE_SYSTEM);
-      groups.add(Groups.CAMUNDA_ADMIN);
-    }
-    for (String groupId : groups) {
-      if (identityService.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-        identityService.createMembership(userId, groupId);
+    membershipsOf.forEach((userId, memberOf) -> {
+      Set<String> current = existingPeople.contains(userId)
+          ? identityService.createGroupQuery().groupMember(userId).list().stream()
+              .map(Group::getId).collect(Collectors.toSet())
+          : Set.of();
+      for (String groupId : memberOf) {
+        if (!current.contains(groupId)) {
+          identityService.createMembership(userId, groupId);
+        }
       }
-    }
+    });
+    return added;
   }
 
   private void ensureGroup(String id, String name, String type) {
     if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      Group group = identityService.newGroup(id);
-      group.setName(name);
-      group.setType(type);
-      identityService.saveGroup(group);
+      saveGroup(id, name, type);
     }
+  }
+
+  private void saveGroup(String id, String name, String type) {
+    Group group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
   }
 }

@@ -1,8 +1,10 @@
 package org.guardian.registry;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +17,9 @@ interface ChildRepository extends JpaRepository<Child, Long>, JpaSpecificationEx
       String villageCode);
 
   boolean existsByIdNumber(String idNumber);
+
+  @Query("select c.idNumber from Child c where c.idNumber in :idNumbers")
+  Set<String> findIdNumbersIn(Collection<String> idNumbers);
 
   boolean existsByIdNumberAndIdNot(String idNumber, Long id);
 

@@ -6,11 +6,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.guardian.audit.AuditAction;
 import org.guardian.audit.AuditLog;
 import org.guardian.common.ConflictException;
@@ -190,10 +192,15 @@ public class ChildService {
     return history.of(id);
   }
 
-  /** True when a file with this ID number exists (in any area; says nothing else about it). */
+  /**
+   * Which of these ID numbers have a file (in any area; says nothing else about them), normalised
+   * as files keep them: one query.
+   */
   @Transactional(readOnly = true)
-  public boolean isRegistered(String idNumber) {
-    return children.existsByIdNumber(ResidentIdNumber.normalise(idNumber));
+  public Set<String> registered(Collection<String> idNumbers) {
+    Set<String> normalised = idNumbers.stream().map(ResidentIdNumber::normalise)
+        .collect(Collectors.toSet());
+    return normalised.isEmpty() ? Set.of() : children.findIdNumbersIn(normalised);
   }
 
   /**
