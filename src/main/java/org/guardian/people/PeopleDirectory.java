@@ -42,13 +42,16 @@ public class PeopleDirectory {
   /** A person of the directory: sign-in id, display name, role and area. */
   public record Person(String userId, String displayName, Role role, String areaCode) {}
 
+  /** A group a person belongs to: its name and type, should it have to be added. */
+  private record GroupOf(String name, String type) {}
+
   /**
    * Adds people with a role in an area, each a member of the role group, the area group and the
    * routing group {@code <role>@<area>} (and an administrator of Camunda's {@code camunda-admin}):
    * each person, group and membership is added where missing; a person who exists keeps their name
    * and password. The look-ups are one query for the groups, one for the people and one per existing
    * person for their groups, rather than about eight per person (the demo county's hundred people
-   * were checked at every start-up in 0.5-0.8 s: docs/benchmarks.md item 48).
+   * were checked at every start-up in 0.8 s: docs/benchmarks.md item 48).
    *
    * @return the number of people added
    */
@@ -56,25 +59,25 @@ public class PeopleDirectory {
     if (people.isEmpty()) {
       return 0;
     }
-    Map<String, String[]> groups = new LinkedHashMap<>();
+    Map<String, GroupOf> groups = new LinkedHashMap<>();
     Map<String, List<String>> membershipsOf = new LinkedHashMap<>();
     for (Person p : people) {
       Area area = areas.find(p.areaCode())
           .orElseThrow(() -> new IllegalArgumentException("unknown area " + p.areaCode()));
       List<String> memberOf = new ArrayList<>();
-      groups.putIfAbsent(p.role().groupId(), new String[] {p.role().label(), GROUP_TYPE_ROLE});
+      groups.putIfAbsent(p.role().groupId(), new GroupOf(p.role().label(), GROUP_TYPE_ROLE));
       memberOf.add(p.role().groupId());
       String areaGroup = Routing.areaGroup(p.areaCode());
-      groups.putIfAbsent(areaGroup, new String[] {area.getName(), GROUP_TYPE_AREA});
+      groups.putIfAbsent(areaGroup, new GroupOf(area.getName(), GROUP_TYPE_AREA));
       memberOf.add(areaGroup);
       String routing = Routing.group(p.role(), p.areaCode());
-      groups.putIfAbsent(routing, new String[] {area.getName() + p.role().label(),
-          GROUP_TYPE_ROUTING});
+      groups.putIfAbsent(routing,
+          new GroupOf(area.getName() + p.role().label(), GROUP_TYPE_ROUTING));
       memberOf.add(routing);
       if (p.role() == Role.ADMIN) {
         // Camunda's own administrators group: the webapps look for a member of it
         groups.putIfAbsent(Groups.CAMUNDA_ADMIN,
-            new String[] {"Camunda 管理员", Groups.GROUP_TYPE_SYSTEM});
+            new GroupOf("Camunda 管理员", Groups.GROUP_TYPE_SYSTEM));
         memberOf.add(Groups.CAMUNDA_ADMIN);
       }
       membershipsOf.merge(p.userId(), memberOf, (a, b) -> {
@@ -86,9 +89,9 @@ public class PeopleDirectory {
     Set<String> existingGroups = identityService.createGroupQuery()
         .groupIdIn(groups.keySet().toArray(String[]::new)).list().stream()
         .map(Group::getId).collect(Collectors.toSet());
-    groups.forEach((id, nameAndType) -> {
+    groups.forEach((id, group) -> {
       if (!existingGroups.contains(id)) {
-        saveGroup(id, nameAndType[0], nameAndType[1]);
+        saveGroup(id, group.name(), group.type());
       }
     });
     Set<String> existingPeople = identityService.createUserQuery()
