@@ -160,7 +160,7 @@ class DemoData implements ApplicationRunner {
     int added = 0;
     for (int i = 0; i < CHILDREN; i++) {
       ChildData data = files.get(i);
-      if (registered.contains(ResidentIdNumber.normalise(data.idNumber()))) {
+      if (registered.contains(data.idNumber())) {
         continue;
       }
       ChildView created = i >= CHILDREN - pendingReviews ? children.register(data)

@@ -1,8 +1,7 @@
 package org.guardian.people;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,24 +33,27 @@ public class PeopleDirectory {
 
   /** The role groups, which every installation has. */
   public void ensureRoleGroups() {
+    Map<String, GroupOf> roles = new LinkedHashMap<>();
     for (Role role : Role.values()) {
-      ensureGroup(role.groupId(), role.label(), GROUP_TYPE_ROLE);
+      roles.put(role.groupId(), new GroupOf(role.label(), GROUP_TYPE_ROLE));
     }
+    addMissing(roles);
   }
 
   /** A person of the directory: sign-in id, display name, role and area. */
   public record Person(String userId, String displayName, Role role, String areaCode) {}
 
-  /** A group a person belongs to: its name and type, should it have to be added. */
+  /** A group to have: its name and type, should it have to be added. */
   private record GroupOf(String name, String type) {}
 
   /**
    * Adds people with a role in an area, each a member of the role group, the area group and the
    * routing group {@code <role>@<area>} (and an administrator of Camunda's {@code camunda-admin}):
    * each person, group and membership is added where missing; a person who exists keeps their name
-   * and password. The look-ups are one query for the groups, one for the people and one per existing
-   * person for their groups, rather than about eight per person (the demo county's hundred people
-   * were checked at every start-up in 0.8 s: docs/benchmarks.md item 48).
+   * and password (a person listed twice is added as first listed, with the groups of both). The
+   * look-ups are one query for the groups, one for the people and one per existing person for their
+   * groups, rather than about eight per person (the demo county's hundred people were checked at
+   * every start-up in 0.8 s: docs/benchmarks.md item 48).
    *
    * @return the number of people added
    */
@@ -60,11 +62,14 @@ public class PeopleDirectory {
       return 0;
     }
     Map<String, GroupOf> groups = new LinkedHashMap<>();
-    Map<String, List<String>> membershipsOf = new LinkedHashMap<>();
+    Map<String, Person> byId = new LinkedHashMap<>();
+    Map<String, Set<String>> membershipsOf = new LinkedHashMap<>();
     for (Person p : people) {
       Area area = areas.find(p.areaCode())
           .orElseThrow(() -> new IllegalArgumentException("unknown area " + p.areaCode()));
-      List<String> memberOf = new ArrayList<>();
+      byId.putIfAbsent(p.userId(), p);
+      Set<String> memberOf = membershipsOf.computeIfAbsent(p.userId(),
+          id -> new LinkedHashSet<>());
       groups.putIfAbsent(p.role().groupId(), new GroupOf(p.role().label(), GROUP_TYPE_ROLE));
       memberOf.add(p.role().groupId());
       String areaGroup = Routing.areaGroup(p.areaCode());
@@ -80,27 +85,14 @@ public class PeopleDirectory {
             new GroupOf("Camunda 管理员", Groups.GROUP_TYPE_SYSTEM));
         memberOf.add(Groups.CAMUNDA_ADMIN);
       }
-      membershipsOf.merge(p.userId(), memberOf, (a, b) -> {
-        List<String> both = new ArrayList<>(a);
-        b.stream().filter(g -> !both.contains(g)).forEach(both::add);
-        return both;
-      });
     }
-    Set<String> existingGroups = identityService.createGroupQuery()
-        .groupIdIn(groups.keySet().toArray(String[]::new)).list().stream()
-        .map(Group::getId).collect(Collectors.toSet());
-    groups.forEach((id, group) -> {
-      if (!existingGroups.contains(id)) {
-        saveGroup(id, group.name(), group.type());
-      }
-    });
+    addMissing(groups);
     Set<String> existingPeople = identityService.createUserQuery()
-        .userIdIn(membershipsOf.keySet().toArray(String[]::new)).list().stream()
+        .userIdIn(byId.keySet().toArray(String[]::new)).list().stream()
         .map(User::getId).collect(Collectors.toSet());
     int added = 0;
-    Set<String> saved = new HashSet<>();
-    for (Person p : people) {
-      if (existingPeople.contains(p.userId()) || !saved.add(p.userId())) {
+    for (Person p : byId.values()) {
+      if (existingPeople.contains(p.userId())) {
         continue;
       }
       User user = identityService.newUser(p.userId());
@@ -124,16 +116,18 @@ public class PeopleDirectory {
     return added;
   }
 
-  private void ensureGroup(String id, String name, String type) {
-    if (identityService.createGroupQuery().groupId(id).count() == 0) {
-      saveGroup(id, name, type);
-    }
-  }
-
-  private void saveGroup(String id, String name, String type) {
-    Group group = identityService.newGroup(id);
-    group.setName(name);
-    group.setType(type);
-    identityService.saveGroup(group);
+  /** Adds the groups that do not exist yet (one query to find them); others are left as they are. */
+  private void addMissing(Map<String, GroupOf> groups) {
+    Set<String> existing = identityService.createGroupQuery()
+        .groupIdIn(groups.keySet().toArray(String[]::new)).list().stream()
+        .map(Group::getId).collect(Collectors.toSet());
+    groups.forEach((id, g) -> {
+      if (!existing.contains(id)) {
+        Group group = identityService.newGroup(id);
+        group.setName(g.name());
+        group.setType(g.type());
+        identityService.saveGroup(group);
+      }
+    });
   }
 }

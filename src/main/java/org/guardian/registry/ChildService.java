@@ -193,14 +193,18 @@ public class ChildService {
   }
 
   /**
-   * Which of these ID numbers have a file (in any area; says nothing else about them), normalised
-   * as files keep them: one query.
+   * Those of these ID numbers that have a file (in any area; says nothing else about them), as
+   * given; each is compared as files keep it ({@link ResidentIdNumber#normalise}). One query.
    */
   @Transactional(readOnly = true)
   public Set<String> registered(Collection<String> idNumbers) {
-    Set<String> normalised = idNumbers.stream().map(ResidentIdNumber::normalise)
+    if (idNumbers.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> filed = children.findIdNumbersIn(
+        idNumbers.stream().map(ResidentIdNumber::normalise).collect(Collectors.toSet()));
+    return idNumbers.stream().filter(n -> filed.contains(ResidentIdNumber.normalise(n)))
         .collect(Collectors.toSet());
-    return normalised.isEmpty() ? Set.of() : children.findIdNumbersIn(normalised);
   }
 
   /**
