@@ -157,8 +157,9 @@ class Dashboard {
     List<SubArea> subs = subAreas(area, subAreas);
     return new Summary(area.getCode(), area.getName(), area.getLevel().name(), now, from,
         periodDays, monitored.byCategory(), registered, monitored.children(), risk, stages,
-        closed, overdue, acceptance, Rate.of(closed, opened), medians, temporary, longTermGuardianship(w),
-        orders(w, from, now), visitsOnTime(w, from, now), filesReviewed(w), subs);
+        closed, overdue, acceptance, Rate.of(closed, opened), medians, temporary,
+        longTermGuardianship(w), orders(w, from, now), visitsOnTime(w, from, now),
+        filesReviewed(w), subs);
   }
 
   /** The labels and responsible groups of the overdue kinds. */
