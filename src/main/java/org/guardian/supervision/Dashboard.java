@@ -364,12 +364,7 @@ class Dashboard {
         }
       }
     }
-    List<CountByKey> result = new ArrayList<>();
-    for (org.guardian.registry.Category category : org.guardian.registry.Category.values()) {
-      result.add(new CountByKey(category.name(), category.label(),
-          perCategory[category.ordinal()]));
-    }
-    return new Monitored(children, result);
+    return new Monitored(children, byCategory(category -> perCategory[category.ordinal()]));
   }
 
   /**
@@ -387,19 +382,20 @@ class Dashboard {
   }
 
   private List<CountByKey> registeredByCategory(Where w) {
-    return categoryCounts("select cc.category, count(*) from child c join child_category cc on "
-        + "cc.child_id = c.id where " + w.child("c") + " group by cc.category", w);
+    Map<String, Long> counts = new HashMap<>();
+    jdbc.query("select cc.category, count(*) from child c join child_category cc on "
+        + "cc.child_id = c.id where " + w.child("c") + " group by cc.category", w.params(), rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        });
+    return byCategory(category -> counts.getOrDefault(category.name(), 0L));
   }
 
-  private List<CountByKey> categoryCounts(String sql, Where w) {
-    Map<String, Long> counts = new HashMap<>();
-    jdbc.query(sql, w.params(), rs -> {
-      counts.put(rs.getString(1), rs.getLong(2));
-    });
+  /** A count for every category of the registry, in the registry's order, with its label. */
+  private static List<CountByKey> byCategory(
+      java.util.function.ToLongFunction<org.guardian.registry.Category> count) {
     List<CountByKey> result = new ArrayList<>();
     for (org.guardian.registry.Category category : org.guardian.registry.Category.values()) {
-      result.add(new CountByKey(category.name(), category.label(),
-          counts.getOrDefault(category.name(), 0L)));
+      result.add(new CountByKey(category.name(), category.label(), count.applyAsLong(category)));
     }
     return result;
   }
