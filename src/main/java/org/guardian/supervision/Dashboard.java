@@ -249,7 +249,7 @@ class Dashboard {
     MapSqlParameterSource p = w.params().addValue("fromDay", java.sql.Date.valueOf(day(from)));
     long[] counts = new long[2];
     jdbc.query("select count(*), sum(case when v.visited_on <= v.due_on then 1 else 0 end) "
-        + "from visit_record v where " + w.visitArea("v") + " and v.due_on is not null and "
+        + "from visit_record v where " + w.byVillage("v") + " and v.due_on is not null and "
         + "v.visited_on >= :fromDay", p, rs -> {
           counts[0] = rs.getLong(1);
           counts[1] = rs.getLong(2);
@@ -574,13 +574,24 @@ class Dashboard {
     q = w.level() == AreaLevel.VILLAGE ? q.processVariableValueEquals("villageCode", w.code())
         : q.processVariableValueLike("townshipCode", w.code() + "%");
     return switch (kind) {
-      case "visits" -> q.processDefinitionKey(MONITORING_KEY).taskDefinitionKey(TASK_HOME_VISIT);
-      case "triage" -> q.processDefinitionKey(CASE_KEY).taskDefinitionKey(TASK_TRIAGE);
+      case "visits" -> ofTaskKind(q.processDefinitionKey(MONITORING_KEY), TASK_HOME_VISIT);
+      case "triage" -> ofTaskKind(q.processDefinitionKey(CASE_KEY), TASK_TRIAGE);
       case "referrals" -> q.processDefinitionKey(REFERRAL_KEY);
       case "orders" -> q.processDefinitionKey(INTERVENTION_KEY);
       case "all", "other" -> q;
       default -> throw new org.guardian.common.NotFoundException("逾期任务类别 " + kind);
     };
+  }
+
+  /**
+   * Tasks of one kind, asked for without a tenant (Guardian has none), so that the engine's index
+   * on the task's kind, tenant and due date finds the overdue ones of the kind without reading the
+   * others ({@code system.EngineAtScale}). Not asked so for the other counts: without a task kind
+   * H2 then reads every open task through the index on the tenant (90 ms instead of 1 at 100,000
+   * open tasks).
+   */
+  private static TaskQuery ofTaskKind(TaskQuery q, String taskDefinitionKey) {
+    return q.taskDefinitionKey(taskDefinitionKey).withoutTenantId();
   }
 
   /**
@@ -704,14 +715,26 @@ class Dashboard {
   /** Children of the area, optionally of one category, monitored or not (for the lists). */
   List<Map<String, Object>> children(Where w, String category, boolean monitoredOnly,
       String fileStatus) {
-    String sql = "select c.id, c.name, c.birth_date, c.village_code, c.file_status from child c "
-        + "where " + w.child("c")
+    return jdbc.queryForList(childrenSql(w, category, monitoredOnly, fileStatus),
+        childrenParams(w, category, fileStatus));
+  }
+
+  /**
+   * The list of children, found by their village ({@link Where#byVillage}) in the order of
+   * the village index, so that the list's first rows are read and checked, not the whole area.
+   */
+  static String childrenSql(Where w, String category, boolean monitoredOnly, String fileStatus) {
+    return "select c.id, c.name, c.birth_date, c.village_code, c.file_status from child c "
+        + "where " + w.byVillage("c")
         + (monitoredOnly ? " and " + MONITORED : "")
         + (fileStatus == null ? "" : " and c.file_status = :fileStatus")
         + (category == null ? "" : " and exists (select 1 from child_category cc where "
-            + "cc.child_id = c.id and cc.category = :category)") + " order by c.village_code, c.id" + LIST_LIMIT;
-    return jdbc.queryForList(sql, w.params().addValue("category", category)
-        .addValue("fileStatus", fileStatus));
+            + "cc.child_id = c.id and cc.category = :category)")
+        + " order by c.village_code, c.id" + LIST_LIMIT;
+  }
+
+  static MapSqlParameterSource childrenParams(Where w, String category, String fileStatus) {
+    return w.params().addValue("category", category).addValue("fileStatus", fileStatus);
   }
 
   /** Children of the area whose latest confirmed assessment has the colour. */
@@ -757,7 +780,7 @@ class Dashboard {
     Instant from = clock.instant().minus(Duration.ofDays(periodDays));
     return jdbc.queryForList("select v.child_id, c.name, c.birth_date, v.village_code, "
         + "v.due_on, v.visited_on, v.recorded_by from visit_record v join child c on c.id = "
-        + "v.child_id where " + w.visitArea("v") + " and v.due_on is not null and "
+        + "v.child_id where " + w.byVillage("v") + " and v.due_on is not null and "
         + "v.visited_on >= :fromDay and v.visited_on > v.due_on "
         + "order by v.visited_on desc" + LIST_LIMIT, w.params()
         .addValue("fromDay", java.sql.Date.valueOf(day(from))));
@@ -833,8 +856,15 @@ class Dashboard {
           : alias + ".township_code like :prefix";
     }
 
-    /** Visits know their village only. */
-    String visitArea(String alias) {
+    /**
+     * Rows by their village, for a township or the county by the prefix of its villages' codes.
+     * Visits know their village only. Children have their township too ({@link #child}), but
+     * the lists of children are ordered by village and id: found through the village index they
+     * come in that order, so a list reads its first rows only. With the township's condition H2
+     * read, checked and sorted all of a county's 100,000 children for a list's first 1,000 (1.0 s
+     * against 15 ms; docs/benchmarks.md item 51).
+     */
+    String byVillage(String alias) {
       return level == AreaLevel.VILLAGE ? alias + ".village_code = :area"
           : alias + ".village_code like :prefix";
     }
