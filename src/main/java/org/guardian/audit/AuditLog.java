@@ -1,10 +1,12 @@
 package org.guardian.audit;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.guardian.common.PageResult;
 import org.guardian.people.CurrentUser;
 import org.springframework.data.domain.PageRequest;
@@ -21,11 +23,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
 
+  /** Entries {@link #recordEach} writes before it lets them go. */
+  static final int BATCH = 500;
+
   private final AuditEventRepository repository;
+  private final EntityManager entityManager;
   private final Clock clock;
 
-  AuditLog(AuditEventRepository repository) {
+  AuditLog(AuditEventRepository repository, EntityManager entityManager) {
     this.repository = repository;
+    this.entityManager = entityManager;
     this.clock = Clock.systemUTC();
   }
 
@@ -34,6 +41,33 @@ public class AuditLog {
   public void record(AuditAction action, Long childId, String areaCode, String detail) {
     repository.save(new AuditEvent(now(), CurrentUser.get().id(), action, childId,
         areaCode, detail));
+  }
+
+  /**
+   * Records the same action of the current user on each of many children's files (an export of an
+   * area's files), in the caller's transaction, like {@link #record}: {@code areaOfChild} maps each
+   * child's id to its area code. The entries are written {@value #BATCH} at a time and then let go
+   * by the persistence context, which would otherwise hold every one until the commit (100,000 for
+   * a county's national export).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordEach(AuditAction action, Map<Long, String> areaOfChild, String detail) {
+    String actor = CurrentUser.get().id();
+    List<AuditEvent> batch = new ArrayList<>(BATCH);
+    for (Map.Entry<Long, String> file : areaOfChild.entrySet()) {
+      batch.add(repository.save(new AuditEvent(now(), actor, action, file.getKey(),
+          file.getValue(), detail)));
+      if (batch.size() == BATCH) {
+        letGo(batch);
+      }
+    }
+    letGo(batch);
+  }
+
+  private void letGo(List<AuditEvent> batch) {
+    entityManager.flush();
+    batch.forEach(entityManager::detach);
+    batch.clear();
   }
 
   /**

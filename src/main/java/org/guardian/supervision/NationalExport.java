@@ -1,7 +1,14 @@
 package org.guardian.supervision;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +23,10 @@ import org.guardian.people.Role;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,6 +42,8 @@ class NationalExport {
 
   static final String LAYOUT = "guardian-national-export/2";
   static final Role[] EXPORTERS = {Role.COUNTY_CENTRE, Role.ADMIN};
+  /** Files read and written at a time. */
+  static final int CHUNK = 1000;
 
   private final NamedParameterJdbcTemplate jdbc;
   private final DashboardController access;
@@ -42,9 +51,14 @@ class NationalExport {
   private final java.time.Clock clock;
   private final NationalCodes codes;
   private final Areas areas;
+  private final ObjectWriter json;
+  private final TransactionTemplate transaction;
 
   NationalExport(NamedParameterJdbcTemplate jdbc, DashboardController access, AuditLog audit,
-      java.time.Clock clock, NationalCodes codes, Areas areas) {
+      java.time.Clock clock, NationalCodes codes, Areas areas, ObjectMapper mapper,
+      PlatformTransactionManager transactions) {
+    this.json = mapper.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
     this.jdbc = jdbc;
     this.access = access;
@@ -70,31 +84,87 @@ class NationalExport {
     return a;
   }
 
+  /**
+   * The export: first every file of the area is audited, in a transaction committed before any
+   * file leaves; then the files are written to the response as they are read, {@value #CHUNK} at a
+   * time, so that the node holds a chunk and not the area (a county's 100,000 files are 79 MB of
+   * JSON, and built whole they took some 500 MB of heap). The files written are the files
+   * audited, read by their ids.
+   */
   @GetMapping(path = "/dashboard/export/national.json")
-  @Transactional
-  ResponseEntity<Map<String, Object>> export(@RequestParam(required = false) String area) {
+  void export(@RequestParam(required = false) String area, HttpServletResponse response)
+      throws IOException {
     CurrentUser user = CurrentUser.get();
     if (!user.hasAnyRole(EXPORTERS)) {
       audit.recordSeparately(AuditAction.DASHBOARD_ACCESS_DENIED, null, area, "national-export");
       throw new ForbiddenException("儿童档案导出仅限县未成年人救助保护中心");
     }
     Area a = access.resolve(area);
+    long[] ids = transaction.execute(tx -> audited(a));
+    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .filename("national-" + a.getCode() + "-"
+            + LocalDate.ofInstant(clock.instant(), DashboardController.ZONE) + ".json")
+        .build().toString());
+    try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+      write(a, ids, out, CHUNK);
+    }
+  }
+
+  /**
+   * Audits the export of each of the area's files ({@code CHILD_EXPORTED}) and the export itself,
+   * also when it holds no child; returns the files' ids in order.
+   */
+  private long[] audited(Area a) {
     Dashboard.Where w = Dashboard.Where.of(a);
-    MapSqlParameterSource p = w.params();
+    Map<Long, String> files = new LinkedHashMap<>();
+    jdbc.query("select c.id, c.village_code from child c where " + w.child("c")
+        + " order by c.id", w.params(), rs -> {
+          files.put(rs.getLong(1), rs.getString(2));
+        });
+    audit.recordEach(AuditAction.CHILD_EXPORTED, files, "national-export");
+    audit.record(AuditAction.NATIONAL_EXPORTED, null, a.getCode(), "children=" + files.size());
+    return files.keySet().stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** The document: the area, then the files of {@code ids}, read {@code chunk} at a time. */
+  void write(Area a, long[] ids, JsonGenerator out, int chunk) throws IOException {
+    out.writeStartObject();
+    out.writeStringField("layout", LAYOUT);
+    out.writeStringField("areaCode", a.getCode());
+    out.writeStringField("areaName", a.getName());
+    out.writeStringField("exportedAt", clock.instant().toString());
+    out.writeNumberField("count", ids.length);
+    out.writeArrayFieldStart("children");
+    Map<String, String> names = new HashMap<>();
+    for (int from = 0; from < ids.length; from += chunk) {
+      List<Long> part = Arrays.stream(ids, from, Math.min(ids.length, from + chunk)).boxed()
+          .toList();
+      for (Map<String, Object> file : files(part, names)) {
+        json.writeValue(out, file);
+      }
+    }
+    out.writeEndArray();
+    out.writeEndObject();
+  }
+
+  /** The files of the children {@code ids}, in the order of their ids. */
+  private List<Map<String, Object>> files(List<Long> ids, Map<String, String> names) {
+    MapSqlParameterSource p = new MapSqlParameterSource("ids", ids)
+        .addValue("asOf", java.sql.Timestamp.from(clock.instant()));
     Map<Long, List<String>> categories = new HashMap<>();
-    jdbc.query("select cc.child_id, cc.category from child_category cc join child c on c.id = "
-        + "cc.child_id where " + w.child("c") + " order by cc.category", p, rs -> {
+    jdbc.query("select child_id, category from child_category where child_id in (:ids) "
+        + "order by category", p, rs -> {
           categories.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
         });
     Map<Long, List<String>> flags = new HashMap<>();
-    jdbc.query("select f.child_id, f.flag from child_risk_flag f join child c on c.id = "
-        + "f.child_id where " + w.child("c") + " order by f.flag", p, rs -> {
+    jdbc.query("select child_id, flag from child_risk_flag where child_id in (:ids) "
+        + "order by flag", p, rs -> {
           flags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
         });
     Map<Long, List<Map<String, Object>>> guardians = new HashMap<>();
-    jdbc.query("select g.child_id, g.name, g.relationship, g.capacity, g.works_away, "
-        + "g.works_away_since from guardian g join child c on c.id = g.child_id where "
-        + w.child("c") + " order by g.id", p, rs -> {
+    jdbc.query("select child_id, name, relationship, capacity, works_away, works_away_since "
+        + "from guardian where child_id in (:ids) order by id", p, rs -> {
           Map<String, Object> g = new LinkedHashMap<>();
           g.put("name", rs.getString(2));
           g.put("relationship", codes.of("relationship", rs.getString(3)));
@@ -104,20 +174,18 @@ class NationalExport {
           guardians.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(g);
         });
     Map<Long, Object[]> visits = new HashMap<>();
-    jdbc.query("select v.child_id, count(*), max(v.visited_on) from visit_record v join child c "
-        + "on c.id = v.child_id where " + w.child("c") + " group by v.child_id", p, rs -> {
+    jdbc.query("select child_id, count(*), max(visited_on) from visit_record where child_id in "
+        + "(:ids) group by child_id", p, rs -> {
           visits.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getDate(3)});
         });
     Map<Long, String> colours = new HashMap<>();
     jdbc.query("select a.child_id, a.colour " + Dashboard.latestAssessments(":asOf")
-        + " and a.village_code like :prefix", p.addValue("asOf",
-            java.sql.Timestamp.from(clock.instant())), rs -> {
+        + " and a.child_id in (:ids)", p, rs -> {
           colours.put(rs.getLong(1), rs.getString(2));
         });
     Map<Long, List<Map<String, Object>>> orders = new HashMap<>();
-    jdbc.query("select o.child_id, o.kind, o.status, o.issuer, o.issued_on, o.valid_until, "
-        + "o.case_number from intervention_order o join child c on c.id = o.child_id where "
-        + w.child("c") + " order by o.issued_on, o.id", p, rs -> {
+    jdbc.query("select child_id, kind, status, issuer, issued_on, valid_until, case_number "
+        + "from intervention_order where child_id in (:ids) order by issued_on, id", p, rs -> {
           Map<String, Object> o = new LinkedHashMap<>();
           o.put("kind", codes.of("order-kind", rs.getString(2)));
           o.put("status", codes.of("order-status", rs.getString(3)));
@@ -127,12 +195,11 @@ class NationalExport {
           o.put("caseNumber", rs.getString(7));
           orders.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(o);
         });
-    Map<String, String> names = new HashMap<>();
-    List<Map<String, Object>> files = new ArrayList<>();
+    List<Map<String, Object>> files = new ArrayList<>(ids.size());
     jdbc.query("select c.id, c.id_number, c.name, c.sex, c.birth_date, c.village_code, "
         + "c.township_code, c.county_code, c.difficulty_kind, c.school, c.caregiver_name, "
         + "c.caregiver_relationship, c.household_size, c.household_economic_status, "
-        + "c.file_status from child c where " + w.child("c") + " order by c.id", p, rs -> {
+        + "c.file_status from child c where c.id in (:ids) order by c.id", p, rs -> {
           long id = rs.getLong(1);
           Map<String, Object> f = new LinkedHashMap<>();
           f.put("fileId", id);
@@ -158,26 +225,8 @@ class NationalExport {
           f.put("lastVisitOn", v == null || v[1] == null ? null : v[1].toString());
           f.put("riskLevel", codes.of("risk-level", colours.get(id)));
           f.put("interventionOrders", orders.getOrDefault(id, List.of()));
-          f.put("villageCode", rs.getString(6));
           files.add(f);
         });
-    for (Map<String, Object> f : files) {
-      audit.record(AuditAction.CHILD_EXPORTED, (Long) f.get("fileId"),
-          (String) f.remove("villageCode"), "national-export");
-    }
-    // the export itself, also when it holds no child
-    audit.record(AuditAction.NATIONAL_EXPORTED, null, a.getCode(), "children=" + files.size());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("layout", LAYOUT);
-    body.put("areaCode", a.getCode());
-    body.put("areaName", a.getName());
-    body.put("exportedAt", clock.instant().toString());
-    body.put("count", files.size());
-    body.put("children", files);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename("national-" + a.getCode() + "-" + LocalDate.ofInstant(clock.instant(), DashboardController.ZONE) + ".json").build()
-            .toString())
-        .body(body);
+    return files;
   }
 }

@@ -3,21 +3,54 @@ package org.guardian.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.guardian.Api;
 import org.guardian.GuardianTest;
 import org.guardian.TestChildren;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every read and change of a child's file is in the audit log, listed to authorised supervisors. */
 @GuardianTest
 class AuditLogTest {
 
   @Autowired TestRestTemplate rest;
+  @Autowired AuditLog audit;
+  @Autowired EntityManager entityManager;
+  @Autowired PlatformTransactionManager transactions;
+  @Autowired JdbcTemplate jdbc;
+
+  /**
+   * An export's entry per file is written in the caller's transaction a batch at a time, and the
+   * persistence context lets each batch go: it holds at most a batch however many files there
+   * are (a county's national export: 100,000).
+   */
+  @Test
+  void manyFilesAuditedTogetherAreWrittenABatchAtATimeAndNotHeldUntilTheCommit() {
+    String detail = "test-record-each-" + UUID.randomUUID();
+    Map<Long, String> files = new LinkedHashMap<>();
+    for (long id = 1; id <= 2 * AuditLog.BATCH + 3; id++) {
+      files.put(-id, "371330101201");
+    }
+    int held = new TransactionTemplate(transactions).execute(tx -> {
+      audit.recordEach(AuditAction.CHILD_EXPORTED, files, detail);
+      return entityManager.unwrap(Session.class).getStatistics().getEntityCount();
+    });
+    assertThat(held).isLessThanOrEqualTo(AuditLog.BATCH);
+    assertThat(jdbc.queryForObject("select count(*) from audit_event where detail = ? and "
+        + "action = 'CHILD_EXPORTED' and area_code = '371330101201' and child_id < 0",
+        Long.class, detail)).isEqualTo(files.size());
+  }
 
   List<String> actions(JsonNode page) {
     List<String> out = new ArrayList<>();

@@ -2,13 +2,18 @@ package org.guardian.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.guardian.GuardianTest;
 import org.guardian.WebSession;
+import org.guardian.people.Area;
 import org.guardian.people.Areas;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,8 @@ class DashboardFiguresTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired Areas areas;
+  @Autowired NationalExport nationalExport;
+  @Autowired ObjectMapper json;
 
   DashboardFixture f;
 
@@ -337,6 +344,37 @@ class DashboardFiguresTest {
 
     WebSession.signedIn(port, "sup-109")
         .json("/dashboard/export/national.json?area=" + f.village, 403);
+  }
+
+  /**
+   * The export writes the files a chunk at a time as it reads them: read one file at a time they
+   * come out the same as read in one chunk, and as the county centre downloads them.
+   */
+  @Test
+  void theNationalExportWritesTheSameFilesWhateverItsChunks() throws Exception {
+    Area village = areas.find(f.village).orElseThrow();
+    long[] ids = jdbc.queryForList("select id from child where village_code = ? order by id",
+        Long.class, f.village).stream().mapToLong(Long::longValue).toArray();
+    JsonNode byOne = written(village, ids, 1);
+    JsonNode whole = written(village, ids, NationalExport.CHUNK);
+    JsonNode downloaded = withoutTime(WebSession.signedIn(port, "centre")
+        .json("/dashboard/export/national.json?area=" + f.village, 200));
+    assertThat(byOne.path("count").asInt()).isEqualTo(4);
+    assertThat(byOne.path("children")).hasSize(4);
+    assertThat(byOne).isEqualTo(whole).isEqualTo(downloaded);
+  }
+
+  private JsonNode written(Area area, long[] ids, int chunk) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JsonGenerator out = json.createGenerator(bytes)) {
+      nationalExport.write(area, ids, out, chunk);
+    }
+    return withoutTime(json.readTree(bytes.toByteArray()));
+  }
+
+  private static JsonNode withoutTime(JsonNode export) {
+    ((ObjectNode) export).remove("exportedAt");
+    return export;
   }
 
   static List<String> ids(JsonNode list, int column) {
