@@ -88,8 +88,8 @@ class NationalExport {
    * The export: first every file of the area is audited, in a transaction committed before any
    * file leaves; then the files are written to the response as they are read, {@value #CHUNK} at a
    * time, so that the node holds a chunk and not the area (a county's 100,000 files are 79 MB of
-   * JSON, and built whole they took some 500 MB of heap). The files written are the files
-   * audited, read by their ids.
+   * JSON; built whole they did not fit in a 300 MB heap). The files written are the files audited,
+   * read by their ids.
    */
   @GetMapping(path = "/dashboard/export/national.json")
   void export(@RequestParam(required = false) String area, HttpServletResponse response)

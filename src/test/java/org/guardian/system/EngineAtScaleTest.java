@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.apache.ibatis.ognl.OgnlRuntime;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -42,6 +43,7 @@ class EngineAtScaleTest {
   @Autowired DataSource dataSource;
   @Autowired ProcessEngineConfigurationImpl engineConfiguration;
   @Autowired List<ProcessEnginePlugin> plugins;
+  @Autowired ProcessEngine engine;
   EngineAtScale engineAtScale;
 
   @BeforeEach
@@ -56,6 +58,25 @@ class EngineAtScaleTest {
     assertThat(indexedColumns("ACT_RU_JOB")).contains("DUEDATE_");
     assertThat(indexedColumns("ACT_RU_AUTHORIZATION")).contains("USER_ID_", "GROUP_ID_");
     assertThat(indexedColumns("ACT_RU_TASK")).contains("TASK_DEF_KEY_", "DUE_DATE_");
+  }
+
+  /**
+   * A database of an earlier version has the index on the task's kind and tenant without the due
+   * date: the start-up creates the wider one and drops it.
+   */
+  @Test
+  void theTaskKindIndexOfAnEarlierVersionIsReplacedAtStartUp() throws Exception {
+    try (Connection c = dataSource.getConnection()) {
+      c.createStatement().execute("create index GUARDIAN_IDX_TASK_DEF_KEY on ACT_RU_TASK "
+          + "(TASK_DEF_KEY_, TENANT_ID_)");
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+    }
+    assertThat(indexNames("ACT_RU_TASK")).contains("GUARDIAN_IDX_TASK_DEF_KEY");
+    engineAtScale.postProcessEngineBuild(engine);
+    assertThat(indexNames("ACT_RU_TASK")).contains("GUARDIAN_IDX_TASK_DEF_DUE")
+        .doesNotContain("GUARDIAN_IDX_TASK_DEF_KEY");
   }
 
   /**
@@ -267,21 +288,30 @@ class EngineAtScaleTest {
     assertThat(manager.filterAuthenticatedGroupIds(null)).isEmpty();
   }
 
+  private List<String> indexNames(String table) throws Exception {
+    return indexInfo(table, "INDEX_NAME");
+  }
+
   private List<String> indexedColumns(String table) throws Exception {
-    List<String> columns = new ArrayList<>();
+    return indexInfo(table, "COLUMN_NAME");
+  }
+
+  /** One column of the database's index information on the table, upper case. */
+  private List<String> indexInfo(String table, String column) throws Exception {
+    List<String> values = new ArrayList<>();
     try (Connection c = dataSource.getConnection()) {
       for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
         try (ResultSet r = c.getMetaData().getIndexInfo(null, null, name, false, false)) {
           while (r.next()) {
-            String column = r.getString("COLUMN_NAME");
-            if (column != null) {
-              columns.add(column.toUpperCase(Locale.ROOT));
+            String value = r.getString(column);
+            if (value != null) {
+              values.add(value.toUpperCase(Locale.ROOT));
             }
           }
         }
       }
     }
-    return columns;
+    return values;
   }
 
   /**
