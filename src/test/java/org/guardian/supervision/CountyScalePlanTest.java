@@ -111,7 +111,10 @@ class CountyScalePlanTest {
     }
   }
 
-  /** The SQL and the parameters the engine logs for the task count that {@code work} runs. */
+  /**
+   * The SQL and the parameters the engine logs for the task count that {@code work} runs (on this
+   * thread: not a statement of the job executor's at the same moment).
+   */
   private static String[] statementOf(Runnable work) {
     Logger logger = (Logger) LoggerFactory.getLogger(STATEMENT_LOG);
     ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -127,7 +130,11 @@ class CountyScalePlanTest {
     }
     String sql = null;
     String params = null;
+    String thread = Thread.currentThread().getName();
     for (ILoggingEvent e : appender.list) {
+      if (!thread.equals(e.getThreadName())) {
+        continue;
+      }
       String m = e.getFormattedMessage();
       if (m.startsWith("==>  Preparing: ")) {
         sql = m.substring("==>  Preparing: ".length());
