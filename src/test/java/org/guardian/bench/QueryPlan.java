@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * filtering on a candidate group is taken with its parameters and run again with {@code EXPLAIN}
  * on the node's database.
  */
-final class QueryPlan {
+public final class QueryPlan {
 
   /**
    * The logger the harness sets to DEBUG on the node for the task-list step only, and back to WARN
@@ -80,7 +80,11 @@ final class QueryPlan {
     }
   }
 
-  private static String fill(String sql, String params) throws IOException {
+  /**
+   * A statement as MyBatis logs it ({@code ==>  Preparing: } and {@code ==> Parameters: }), its
+   * parameters written into it as literals, ready for {@code EXPLAIN}.
+   */
+  public static String fill(String sql, String params) throws IOException {
     StringBuilder out = new StringBuilder();
     String[] values = params.isBlank() ? new String[0] : params.split(", (?=[^,]*\\(\\w+\\)(, |$))");
     int v = 0;

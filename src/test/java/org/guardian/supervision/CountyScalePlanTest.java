@@ -7,15 +7,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.guardian.CountyTaskStatistics;
 import org.guardian.GuardianTest;
+import org.guardian.bench.QueryPlan;
 import org.guardian.people.AreaLevel;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -33,7 +30,6 @@ class CountyScalePlanTest {
   /** MyBatis logs each statement of the engine under its id, the SQL and then its parameters. */
   private static final String STATEMENT_LOG = "org.camunda.bpm.engine.impl.persistence.entity"
       + ".TaskEntity.selectTaskCountByQueryCriteria";
-  private static final Pattern PARAM = Pattern.compile("(.*)\\((\\w+)\\)");
 
   @Autowired Dashboard dashboard;
   @Autowired DataSource dataSource;
@@ -89,21 +85,10 @@ class CountyScalePlanTest {
           new Dashboard.Where("371330", AreaLevel.COUNTY), kind, Instant.now()).count());
       StringBuilder plan = new StringBuilder();
       try (CountyTaskStatistics county = CountyTaskStatistics.of(c);
-          PreparedStatement explain = c.prepareStatement("explain " + statement[0])) {
-        String[] values = statement[1].split(", (?=[^,]*\\(\\w+\\)(, |$))");
-        for (int i = 0; i < values.length; i++) {
-          Matcher m = PARAM.matcher(values[i].trim());
-          assertThat(m.matches()).as(values[i]).isTrue();
-          if (m.group(2).equals("Timestamp")) {
-            explain.setTimestamp(i + 1, Timestamp.valueOf(m.group(1)));
-          } else {
-            explain.setString(i + 1, m.group(1));
-          }
-        }
-        try (ResultSet r = explain.executeQuery()) {
-          while (r.next()) {
-            plan.append(r.getString(1));
-          }
+          ResultSet r = c.createStatement().executeQuery("explain "
+              + QueryPlan.fill(statement[0], statement[1]))) {
+        while (r.next()) {
+          plan.append(r.getString(1));
         }
       }
       String tasks = plan.substring(plan.indexOf("\"ACT_RU_TASK\" \"RES\""));
