@@ -79,7 +79,10 @@ public final class Bench {
         }
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
-      int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "40"));
+      // full run: 120 cases in 10 rounds (12 a round with 1 client): with 40 in 2 rounds a pair's
+      // ratio moved by up to 0.3 between two rounds of a run and by 0.2 between runs of the same
+      // code; its spread falls with the square root of the rounds (docs/benchmarks.md, 53)
+      int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "120"));
       int limit = Integer.parseInt(o.getOrDefault("limit-min", quick ? "12" : "50"));
       // full run: 360 cases; with 120 the second node was still compiling during the two-node
       // rounds (0.72-0.80 of one node) and reached 0.95 with 360 (docs/benchmarks.md, 24)
@@ -87,7 +90,7 @@ public final class Bench {
       return new Plan(quick, children, cases, cases * 2, quick ? 100 : 300, quick ? 10 : 30,
           List.of(o.getOrDefault("db", "h2,postgres").split(",")), limit, profile,
           Integer.parseInt(o.getOrDefault("warmup", warmUp)),
-          Math.max(1, Integer.parseInt(o.getOrDefault("rounds", "2"))),
+          Math.max(1, Integer.parseInt(o.getOrDefault("rounds", quick ? "2" : "10"))),
           // full run: warm on until the compilers are done (docs/benchmarks.md, 26); not in
           // --quick, which must stay under 5 minutes
           Integer.parseInt(o.getOrDefault("jit-settle", quick ? "0" : "10")));
@@ -312,8 +315,7 @@ public final class Bench {
                 List.of(oneNode, twoNodes));
             r.put("two_nodes_cases_per_s", round(m.get(twoNodes).casesPerS()));
             r.put("two_nodes_one_node_cases_per_s", round(m.get(oneNode).casesPerS()));
-            r.put("two_nodes_ratio",
-                round(m.get(twoNodes).casesPerS() / m.get(oneNode).casesPerS()));
+            putRatio(r, "two_nodes_ratio", m.get(twoNodes), m.get(oneNode));
             put(r, "two_nodes_intake", in);
           }
         }
@@ -348,8 +350,47 @@ public final class Bench {
     }
   }
 
-  /** Cases per second of a side over its rounds, and its CPU per case (node, machine). */
-  private record Measured(double casesPerS, Double nodeCpuMsPerCase, double machineCpuMsPerCase) {}
+  /**
+   * Cases per second of a side over its rounds, its CPU per case (node, machine), and its cases
+   * per second in each round.
+   */
+  private record Measured(double casesPerS, Double nodeCpuMsPerCase, double machineCpuMsPerCase,
+      List<Double> roundRates) {}
+
+  /**
+   * Puts the ratio of two sides measured in the same rounds under {@code key}, and how it spread
+   * over the rounds: the lowest and highest round's ratio ({@code key_round_min}, {@code
+   * key_round_max}) and the standard error of the rounds' mean ratio ({@code key_se}, from two
+   * rounds on). A ratio from few short rounds on this machine is a wide estimate: in one run with
+   * 12 cases a round, one pair's rounds went from 0.53 to 0.91 (docs/benchmarks.md, 53).
+   */
+  static void putRatio(Map<String, Object> r, String key, List<Double> rates,
+      List<Double> limitRates, double rate, double limitRate) {
+    r.put(key, round(rate / limitRate));
+    int n = rates.size();
+    double[] ratios = new double[n];
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      ratios[i] = rates.get(i) / limitRates.get(i);
+      sum += ratios[i];
+    }
+    double mean = sum / n;
+    double squares = 0;
+    for (double x : ratios) {
+      squares += (x - mean) * (x - mean);
+    }
+    r.put(key + "_round_min", round(Arrays.stream(ratios).min().orElse(Double.NaN)));
+    r.put(key + "_round_max", round(Arrays.stream(ratios).max().orElse(Double.NaN)));
+    if (n > 1) {
+      r.put(key + "_se", Math.round(Math.sqrt(squares / (n - 1) / n) * 1000) / 1000.0);
+    }
+  }
+
+  private static void putRatio(Map<String, Object> r, String key, Measured side,
+      Measured limit) {
+    putRatio(r, key, side.roundRates(), limit.roundRates(), side.casesPerS(),
+        limit.casesPerS());
+  }
 
   /**
    * Guardian and the bare engine, each driven two ways, warmed up the same way, then measured
@@ -447,8 +488,8 @@ public final class Bench {
     r.put("bare_rest_4_cases_per_s", round(four.get(rest).casesPerS()));
     put(r, "bare_rest_intake", restIn);
     put(r, "bare_rest_completion", restDone);
-    r.put("ratio_rest_1", round(one.get(guardian).casesPerS() / one.get(rest).casesPerS()));
-    r.put("ratio_rest_4", round(four.get(guardian).casesPerS() / four.get(rest).casesPerS()));
+    putRatio(r, "ratio_rest_1", one.get(guardian), one.get(rest));
+    putRatio(r, "ratio_rest_4", four.get(guardian), four.get(rest));
     r.put("bare_4_machine_cpu_ms_per_case", four.get(inProcess).machineCpuMsPerCase());
     r.put("bare_1_cases_per_s", round(one.get(inProcess).casesPerS()));
     r.put("bare_4_cases_per_s", round(four.get(inProcess).casesPerS()));
@@ -460,10 +501,8 @@ public final class Bench {
     r.put("guardian_service_4_machine_cpu_ms_per_case", four.get(service).machineCpuMsPerCase());
     put(r, "guardian_service_intake", serviceIn);
     put(r, "guardian_service_completion", serviceDone);
-    r.put("ratio_service_1",
-        round(one.get(service).casesPerS() / one.get(inProcess).casesPerS()));
-    r.put("ratio_service_4",
-        round(four.get(service).casesPerS() / four.get(inProcess).casesPerS()));
+    putRatio(r, "ratio_service_1", one.get(service), one.get(inProcess));
+    putRatio(r, "ratio_service_4", four.get(service), four.get(inProcess));
     return r;
   }
 
@@ -474,8 +513,10 @@ public final class Bench {
   private static Map<Side, Measured> interleaved(int cases, int threads, int rounds,
       List<CountySeed.Child> children, List<Side> sides) throws Exception {
     Map<Side, double[]> sums = new LinkedHashMap<>(); // seconds, cases, node CPU ms, machine ms
+    Map<Side, List<Double>> rates = new LinkedHashMap<>();
     for (Side side : sides) {
       sums.put(side, new double[4]);
+      rates.put(side, new ArrayList<>());
     }
     for (int round = 0; round < rounds; round++) {
       int n = cases / rounds + (round < cases % rounds ? 1 : 0);
@@ -483,6 +524,7 @@ public final class Bench {
         String what = String.format("%s, %d client%s (round %d of %d)", side.label(), threads,
             threads == 1 ? "" : "s", round + 1, rounds);
         double rate = run(what, n, threads, children, side.next(), side.walkerOfThread());
+        rates.get(side).add(rate);
         double[] sum = sums.get(side);
         sum[0] += n / rate;
         sum[1] += n;
@@ -495,7 +537,7 @@ public final class Bench {
     Map<Side, Measured> out = new LinkedHashMap<>();
     sums.forEach((side, sum) -> {
       Measured m = new Measured(sum[1] / sum[0], side.node() == null ? null
-          : round(sum[2] / sum[1]), round(sum[3] / sum[1]));
+          : round(sum[2] / sum[1]), round(sum[3] / sum[1]), List.copyOf(rates.get(side)));
       progress("%s, %d client%s, %d rounds: %.0f cases in %.1f s = %.2f cases/s; CPU per case:"
           + " %smachine %.1f ms", side.label(), threads, threads == 1 ? "" : "s", rounds,
           sum[1], sum[0], m.casesPerS(), m.nodeCpuMsPerCase() == null ? ""

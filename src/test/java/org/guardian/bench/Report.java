@@ -127,6 +127,10 @@ final class Report {
         if (row[1].endsWith("_4_cpu_ms_per_case") && v != null) {
           v = v + " / " + r.get(row[1].replace("_4_cpu", "_4_machine_cpu"));
         }
+        if (v != null && r.containsKey(row[1] + "_se")) {
+          v = v + " (rounds " + r.get(row[1] + "_round_min") + "–" + r.get(row[1] + "_round_max")
+              + ", s.e. " + r.get(row[1] + "_se") + ")";
+        }
         if (v == null && r.containsKey(row[1] + "_p50_ms")) {
           v = r.get(row[1] + "_p50_ms") + " / " + r.get(row[1] + "_p95_ms") + " / "
               + r.get(row[1] + "_p99_ms");
