@@ -316,6 +316,9 @@ public final class Bench {
             r.put("two_nodes_cases_per_s", round(m.get(twoNodes).casesPerS()));
             r.put("two_nodes_one_node_cases_per_s", round(m.get(oneNode).casesPerS()));
             putRatio(r, "two_nodes_ratio", m.get(twoNodes), m.get(oneNode));
+            if (plan.profile()) {
+              profileTwoNodes(plan, db, a, b, oneNode, twoNodes, subjects);
+            }
             put(r, "two_nodes_intake", in);
           }
         }
@@ -591,6 +594,37 @@ public final class Bench {
     }
     progress("%s: no /proc to watch the compilers: %d cases", what, cases);
     return cases;
+  }
+
+  /**
+   * {@code --profile}, after the two-node rounds: where one node's and two nodes' time goes, each
+   * in a run of its own (2M cases, 4 clients) with the database's statements counted afresh
+   * ({@code postgres-one-node-statements.txt}, {@code postgres-two-nodes-statements.txt}, per
+   * case) and flight recordings of the nodes ({@code postgres-one-node.jfr}, {@code
+   * postgres-two-nodes-a.jfr}, {@code -b.jfr}).
+   */
+  private static void profileTwoNodes(Plan plan, Db db, GuardianNode a, GuardianNode b,
+      Side oneNode, Side twoNodes, List<CountySeed.Child> subjects) throws Exception {
+    String name = db.name();
+    for (Side side : List.of(oneNode, twoNodes)) {
+      String file = name + "-" + side.label().replace(' ', '-');
+      db.resetStatements();
+      a.startRecording();
+      if (side == twoNodes) {
+        b.startRecording();
+      }
+      run(side.label() + ", 4 clients (profile)", plan.cases4(), 4, subjects, side.next(),
+          side.walkerOfThread());
+      if (side == twoNodes) {
+        stopRecording(a, file + "-a", "node a, " + side.label());
+        stopRecording(b, file + "-b", "node b, " + side.label());
+      } else {
+        stopRecording(a, file, side.label());
+      }
+      Path statements = WORK.resolve("logs").resolve(file + "-statements.txt");
+      db.writeStatements(statements, List.of("guardian"), plan.cases4());
+      progress("%s: statements per case: %s", side.label(), statements);
+    }
   }
 
   /** Ends a node's flight recording (--profile) into target/bench/logs/{@code name}.jfr. */
