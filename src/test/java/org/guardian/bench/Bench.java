@@ -80,8 +80,9 @@ public final class Bench {
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
       // full run: 120 cases in 10 rounds (12 a round with 1 client): with 40 in 2 rounds a pair's
-      // ratio moved by up to 0.3 between two rounds of a run and by 0.2 between runs of the same
-      // code; its spread falls with the square root of the rounds (docs/benchmarks.md, 53)
+      // ratio moved by up to 0.24 between the two rounds of a run and as much between runs of the
+      // same code; its standard error falls with the square root of the rounds (docs/benchmarks.md,
+      // 53)
       int cases = Integer.parseInt(o.getOrDefault("cases", quick ? "8" : "120"));
       int limit = Integer.parseInt(o.getOrDefault("limit-min", quick ? "12" : "50"));
       // full run: 360 cases; with 120 the second node was still compiling during the two-node
