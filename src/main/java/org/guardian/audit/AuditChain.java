@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chain, the previous entry's hash and its own. Changing, removing or reordering a sealed entry
  * breaks the chain at that place, which {@link #verify()} reports.
  *
- * <p>The sealer works in batches of {@value #BATCH}, each in a transaction of its own that locks
+ * <p>The sealer works in batches of 500 ({@link #BATCH}), each in a transaction of its own that locks
  * the head, seals the batch and moves the head on. A backlog (a county's national export audits
  * every file it exports: 100,000 entries) is then sealed at a steady pace, each batch committed as
  * it is done. Sealed in one transaction, every batch's look-up flushed all the entries sealed

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,18 +65,23 @@ public final class Bench {
       return warmUpCases;
     }
 
+    /** The options with a value ({@code gc} is bench/run's: it chooses the JVMs' collector). */
+    private static final Set<String> OPTIONS = Set.of("db", "children", "cases", "warmup",
+        "jit-settle", "rounds", "limit-min", "gc");
+
     static Plan of(String[] args) {
       boolean quick = Arrays.asList(args).contains("--quick");
       boolean profile = Arrays.asList(args).contains("--profile");
       Map<String, String> o = new LinkedHashMap<>();
       for (String a : args) {
-        if (a.startsWith("--") && a.contains("=")) {
+        if (a.startsWith("--") && a.contains("=") && OPTIONS.contains(a.substring(2,
+            a.indexOf('=')))) {
           o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
         } else if (!a.equals("--quick") && !a.equals("--profile")) {
           throw new IllegalArgumentException("unknown argument " + a
               + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
               + " [--warmup=cases] [--jit-settle=percent] [--rounds=N] [--limit-min=minutes]"
-              + " [--profile])");
+              + " [--gc=parallel|g1] [--profile])");
         }
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));
@@ -236,9 +242,11 @@ public final class Bench {
 
       phase(dbName + ": start-up and heap");
       Path nodeLog;
+      Path gcLog;
       try (GuardianNode a = GuardianNode.launch(dbName + "-a", db, true,
           GuardianNode.JMX_LOGGERS)) {
         nodeLog = a.log;
+        gcLog = a.gcLog;
         r.put("startup_s", round(a.awaitReady(900, null)));
         r.put("heap_mib", round(a.heapAfterFullGcMiB()));
         progress("%s: start-up %.1f s, heap after full GC %.1f MiB", dbName, r.get("startup_s"),
@@ -324,6 +332,12 @@ public final class Bench {
           }
         }
       }
+      // the collector's pauses from ready on (the node's log is complete once it stopped)
+      GcLog gc = GcLog.read(gcLog, (Double) r.get("startup_s"));
+      r.putAll(gc.results());
+      progress("%s: Guardian's node once ready, collector %s: %d pauses (%d full), longest %.1f ms,"
+          + " %.1f s in all", dbName, gc.collector(), gc.pauses(), gc.fullPauses(), gc.maxMs(),
+          gc.totalMs() / 1000);
       if (dbName.equals("h2")) {
         // H2's file admits one process: the plan once the node has let it go
         taskListPlan(nodeLog, db, dbName);

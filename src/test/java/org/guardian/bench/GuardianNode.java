@@ -35,9 +35,13 @@ final class GuardianNode implements AutoCloseable {
   final Process process;
   final long launchedAtNanos;
   final Path log;
+  /** The node's collector log ({@link GcLog}). */
+  final Path gcLog;
 
-  private GuardianNode(String name, int port, Process process, long launchedAtNanos, Path log) {
+  private GuardianNode(String name, int port, Process process, long launchedAtNanos, Path log,
+      Path gcLog) {
     this.name = name;
+    this.gcLog = gcLog;
     this.port = port;
     this.http = new Http("http://localhost:" + port);
     this.process = process;
@@ -103,6 +107,9 @@ final class GuardianNode implements AutoCloseable {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + System.getProperty("bench.node.xmx", "1g"));
     cmd.add("-XX:+ExitOnOutOfMemoryError");
+    cmd.add(collector());
+    Path gcLog = logs.resolve(name + "-gc.log");
+    cmd.add("-Xlog:gc:file=" + gcLog.toAbsolutePath());
     cmd.add("-Dfile.encoding=UTF-8");
     if (Boolean.getBoolean("bench.profile")) {
       // whole stacks in the flight recording (a request is deeper than the default 64 frames)
@@ -121,12 +128,22 @@ final class GuardianNode implements AutoCloseable {
     long t0 = System.nanoTime();
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
         .redirectOutput(log.toFile()).start();
-    GuardianNode node = new GuardianNode(name, port, p, t0, log);
+    GuardianNode node = new GuardianNode(name, port, p, t0, log, gcLog);
     synchronized (RUNNING) {
       RUNNING.add(node);
     }
     Bench.progress("node %s: launched (pid %d, port %d, log %s)", name, p.pid(), port, log);
     return node;
+  }
+
+  /**
+   * The collector of every JVM of the bench, the nodes' and the harness's alike ({@code bench/run
+   * --gc=parallel|g1} sets {@code bench.gc}): the parallel collector unless told otherwise. On 2
+   * cores it took a quarter less CPU per case than G1, which the JVM chooses by itself there, and
+   * two nodes reached 0.9 of one with it (docs/benchmarks.md, 54-55).
+   */
+  static String collector() {
+    return System.getProperty("bench.gc", "-XX:+UseParallelGC");
   }
 
   /** Waits for the readiness probe; returns the seconds from launch to ready. */

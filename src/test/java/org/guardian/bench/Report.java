@@ -110,6 +110,8 @@ final class Report {
         {"dashboard page p50 / p95 / p99 ms", "dashboard"},
         {"start-up to ready, s (target <= 15)", "startup_s"},
         {"heap after start-up and full GC, MiB (target <= 256)", "heap_mib"},
+        {"Guardian's node once ready: collector, pauses (full), longest / all ms",
+            "gc_collector"},
         {"one node, 4 clients, in the rounds of the two-node phase, cases/s",
             "two_nodes_one_node_cases_per_s"},
         {"two nodes, 4 clients, cases/s", "two_nodes_cases_per_s"},
@@ -126,6 +128,10 @@ final class Report {
         Object v = r.get(row[1]);
         if (row[1].endsWith("_4_cpu_ms_per_case") && v != null) {
           v = v + " / " + r.get(row[1].replace("_4_cpu", "_4_machine_cpu"));
+        }
+        if (row[1].equals("gc_collector") && v != null) {
+          v = v + ", " + r.get("gc_pauses") + " (" + r.get("gc_full_pauses") + "), "
+              + r.get("gc_pause_max_ms") + " / " + r.get("gc_pause_total_ms");
         }
         if (v != null && r.containsKey(row[1] + "_se")) {
           v = v + " (rounds " + r.get(row[1] + "_round_min") + "–" + r.get(row[1] + "_round_max")
@@ -151,7 +157,10 @@ final class Report {
     var os = ManagementFactory.getOperatingSystemMXBean();
     return os.getAvailableProcessors() + " cores, " + os.getName() + " " + os.getArch()
         + ", Java " + System.getProperty("java.version") + ", load average at the end "
-        + String.format(Locale.ROOT, "%.1f", os.getSystemLoadAverage());
+        + String.format(Locale.ROOT, "%.1f", os.getSystemLoadAverage())
+        + ", every JVM " + GuardianNode.collector() + " (the harness's collectors: "
+        + String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(java.lang.management.GarbageCollectorMXBean::getName).toList()) + ")";
   }
 
   private static double min(Map<String, Map<String, Object>> results, String... keys) {
