@@ -21,13 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * chain, the previous entry's hash and its own. Changing, removing or reordering a sealed entry
  * breaks the chain at that place, which {@link #verify()} reports.
  *
- * <p>The sealer works in batches of 500 ({@link #BATCH}), each in a transaction of its own that locks
- * the head, seals the batch and moves the head on. A backlog (a county's national export audits
- * every file it exports: 100,000 entries) is then sealed at a steady pace, each batch committed as
- * it is done. Sealed in one transaction, every batch's look-up flushed all the entries sealed
- * before it (they stayed in the persistence context), so the work grew faster than the backlog
- * (on H2 18 s for 100,000 entries, 110 s for 300,000) and nothing was committed until the end
- * (docs/benchmarks.md, item 50).
+ * <p>The sealer works in batches of 500 ({@link #BATCH}), each in a transaction of its own that
+ * locks the head, seals the batch and moves the head on. A backlog (a county's national export
+ * audits every file it exports: 100,000 entries) is then sealed at a steady pace, each batch
+ * committed as it is done. Sealed in one transaction, every batch's look-up flushed all the
+ * entries sealed before it (they stayed in the persistence context), so the work grew faster than
+ * the backlog (on H2 18 s for 100,000 entries, 110 s for 300,000) and nothing was committed until
+ * the end (docs/benchmarks.md, item 50).
  */
 @Service
 public class AuditChain {

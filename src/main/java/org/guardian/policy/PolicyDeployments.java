@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deploys revised models for a policy team: validates the whole upload first and refuses it with
  * every finding (nothing deployed), otherwise deploys it as one Camunda deployment (source {@code
- * guardian-policy}, duplicate filtering on: an unchanged upload deploys nothing) and audits it. Only the
- * policy team and administrators may deploy.
+ * guardian-policy}, duplicate filtering on: an unchanged upload deploys nothing) and audits it.
+ * Only the policy team and administrators may deploy.
  */
 @Service
 public class PolicyDeployments {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The collector's pauses in a node's GC log ({@code -Xlog:gc}, written by every node the bench
  * launches) once the node was ready: how long its requests stood still for its collector. Left
  * out: the pauses of start-up (the parallel collector's full collections as the classes' metadata
- * grows, 30-170 ms each, before any request) and the harness's own full collections ({@code jcmd
+ * grows, 30-210 ms each, before any request) and the harness's own full collections ({@code jcmd
  * GC.run}, "Diagnostic Command", for the heap after start-up; {@code System.gc()}).
  */
 record GcLog(String collector, int pauses, int fullPauses, double maxMs, double totalMs) {

@@ -41,12 +41,12 @@ final class GuardianNode implements AutoCloseable {
   private GuardianNode(String name, int port, Process process, long launchedAtNanos, Path log,
       Path gcLog) {
     this.name = name;
-    this.gcLog = gcLog;
     this.port = port;
     this.http = new Http("http://localhost:" + port);
     this.process = process;
     this.launchedAtNanos = launchedAtNanos;
     this.log = log;
+    this.gcLog = gcLog;
   }
 
   /** The nodes running now. */
@@ -138,9 +138,10 @@ final class GuardianNode implements AutoCloseable {
 
   /**
    * The collector of every JVM of the bench, the nodes' and the harness's alike ({@code bench/run
-   * --gc=parallel|g1} sets {@code bench.gc}): the parallel collector unless told otherwise. On 2
-   * cores it took a quarter less CPU per case than G1, which the JVM chooses by itself there, and
-   * two nodes reached 0.9 of one with it (docs/benchmarks.md, 54-55).
+   * --gc=parallel|g1} sets {@code bench.gc}): the parallel collector unless told otherwise, as a
+   * node of 2 vCPU is run (docs/operations.md). With it two nodes on this 2-core machine did
+   * 0.90-0.91 of one node's cases, with G1, which the JVM chooses by itself here, 0.88-0.89
+   * (docs/benchmarks.md, 55).
    */
   static String collector() {
     return System.getProperty("bench.gc", "-XX:+UseParallelGC");
