@@ -369,11 +369,25 @@ public final class Bench {
   }
 
   /**
-   * Cases per second of a side over its rounds, its CPU per case (node, machine), and its cases
-   * per second in each round.
+   * Cases per second of a side over its rounds, its CPU per case (node, machine), its cases per
+   * second in each round, and the time the harness's JVM spent in its collector's pauses per case
+   * in the side's rounds (the in-process sides run there, and every side's walkers).
    */
   private record Measured(double casesPerS, Double nodeCpuMsPerCase, double machineCpuMsPerCase,
-      List<Double> roundRates) {}
+      List<Double> roundRates, double harnessGcMsPerCase) {}
+
+  /**
+   * The harness's JVM's time in its collectors' pauses so far, ms (the parallel collector's young
+   * and full collections; G1's young, mixed and full ones, not its concurrent cycle).
+   */
+  static long harnessGcMillis() {
+    long ms = 0;
+    for (java.lang.management.GarbageCollectorMXBean gc
+        : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
+  }
 
   /**
    * Puts the ratio of two sides measured in the same rounds under {@code key}, and how it spread
@@ -517,6 +531,11 @@ public final class Bench {
     r.put("guardian_service_1_cases_per_s", round(one.get(service).casesPerS()));
     r.put("guardian_service_4_cases_per_s", round(four.get(service).casesPerS()));
     r.put("guardian_service_4_machine_cpu_ms_per_case", four.get(service).machineCpuMsPerCase());
+    // the harness's collector in each side's rounds with 4 clients: the in-process sides' own
+    // collections, and for the nodes their walkers' (docs/benchmarks.md, 56)
+    r.put("harness_gc_4_ms_per_case", four.get(guardian).harnessGcMsPerCase() + " / "
+        + four.get(rest).harnessGcMsPerCase() + " / " + four.get(service).harnessGcMsPerCase()
+        + " / " + four.get(inProcess).harnessGcMsPerCase());
     put(r, "guardian_service_intake", serviceIn);
     put(r, "guardian_service_completion", serviceDone);
     putRatio(r, "ratio_service_1", one.get(service), one.get(inProcess));
@@ -530,10 +549,11 @@ public final class Bench {
    */
   private static Map<Side, Measured> interleaved(int cases, int threads, int rounds,
       List<CountySeed.Child> children, List<Side> sides) throws Exception {
-    Map<Side, double[]> sums = new LinkedHashMap<>(); // seconds, cases, node CPU ms, machine ms
+    // seconds, cases, node CPU ms, machine CPU ms, the harness's collector ms
+    Map<Side, double[]> sums = new LinkedHashMap<>();
     Map<Side, List<Double>> rates = new LinkedHashMap<>();
     for (Side side : sides) {
-      sums.put(side, new double[4]);
+      sums.put(side, new double[5]);
       rates.put(side, new ArrayList<>());
     }
     for (int round = 0; round < rounds; round++) {
@@ -541,9 +561,11 @@ public final class Bench {
       for (Side side : sides) {
         String what = String.format("%s, %d client%s (round %d of %d)", side.label(), threads,
             threads == 1 ? "" : "s", round + 1, rounds);
+        long gc0 = harnessGcMillis();
         double rate = run(what, n, threads, children, side.next(), side.walkerOfThread());
         rates.get(side).add(rate);
         double[] sum = sums.get(side);
+        sum[4] += harnessGcMillis() - gc0;
         sum[0] += n / rate;
         sum[1] += n;
         if (side.node() != null && lastCpuPerCase.get(side.node().name) != null) {
@@ -555,11 +577,13 @@ public final class Bench {
     Map<Side, Measured> out = new LinkedHashMap<>();
     sums.forEach((side, sum) -> {
       Measured m = new Measured(sum[1] / sum[0], side.node() == null ? null
-          : round(sum[2] / sum[1]), round(sum[3] / sum[1]), List.copyOf(rates.get(side)));
+          : round(sum[2] / sum[1]), round(sum[3] / sum[1]), List.copyOf(rates.get(side)),
+          round(sum[4] / sum[1]));
       progress("%s, %d client%s, %d rounds: %.0f cases in %.1f s = %.2f cases/s; CPU per case:"
-          + " %smachine %.1f ms", side.label(), threads, threads == 1 ? "" : "s", rounds,
-          sum[1], sum[0], m.casesPerS(), m.nodeCpuMsPerCase() == null ? ""
-              : "node " + m.nodeCpuMsPerCase() + " ms, ", m.machineCpuMsPerCase());
+          + " %smachine %.1f ms; the harness's collector %.2f ms a case", side.label(), threads,
+          threads == 1 ? "" : "s", rounds, sum[1], sum[0], m.casesPerS(),
+          m.nodeCpuMsPerCase() == null ? "" : "node " + m.nodeCpuMsPerCase() + " ms, ",
+          m.machineCpuMsPerCase(), m.harnessGcMsPerCase());
       out.put(side, m);
     });
     return out;

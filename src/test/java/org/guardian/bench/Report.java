@@ -97,6 +97,8 @@ final class Report {
             "guardian_service_4_machine_cpu_ms_per_case"},
         {"CPU per case, 4 clients: machine with the bare engine in process, ms",
             "bare_4_machine_cpu_ms_per_case"},
+        {"the harness's collector per case, 4 clients, in the rounds of: Guardian's node / bare"
+            + " REST / Guardian in process / bare in process, ms", "harness_gc_4_ms_per_case"},
         {"report intake p50 / p95 / p99 ms, 1 client", "intake_1"},
         {"report intake p50 / p95 / p99 ms, 4 clients (target p95 <= 100)", "intake_4"},
         {"task completion p50 / p95 / p99 ms, 1 client", "completion_1"},
