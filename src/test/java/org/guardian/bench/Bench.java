@@ -533,9 +533,10 @@ public final class Bench {
     r.put("guardian_service_4_machine_cpu_ms_per_case", four.get(service).machineCpuMsPerCase());
     // the harness's collector in each side's rounds with 4 clients: the in-process sides' own
     // collections, and for the nodes their walkers' (docs/benchmarks.md, 56)
-    r.put("harness_gc_4_ms_per_case", four.get(guardian).harnessGcMsPerCase() + " / "
-        + four.get(rest).harnessGcMsPerCase() + " / " + four.get(service).harnessGcMsPerCase()
-        + " / " + four.get(inProcess).harnessGcMsPerCase());
+    r.put("guardian_4_harness_gc_ms_per_case", four.get(guardian).harnessGcMsPerCase());
+    r.put("bare_rest_4_harness_gc_ms_per_case", four.get(rest).harnessGcMsPerCase());
+    r.put("guardian_service_4_harness_gc_ms_per_case", four.get(service).harnessGcMsPerCase());
+    r.put("bare_4_harness_gc_ms_per_case", four.get(inProcess).harnessGcMsPerCase());
     put(r, "guardian_service_intake", serviceIn);
     put(r, "guardian_service_completion", serviceDone);
     putRatio(r, "ratio_service_1", one.get(service), one.get(inProcess));

@@ -98,7 +98,8 @@ final class Report {
         {"CPU per case, 4 clients: machine with the bare engine in process, ms",
             "bare_4_machine_cpu_ms_per_case"},
         {"the harness's collector per case, 4 clients, in the rounds of: Guardian's node / bare"
-            + " REST / Guardian in process / bare in process, ms", "harness_gc_4_ms_per_case"},
+            + " REST / Guardian in process / bare in process, ms",
+            "guardian_4_harness_gc_ms_per_case"},
         {"report intake p50 / p95 / p99 ms, 1 client", "intake_1"},
         {"report intake p50 / p95 / p99 ms, 4 clients (target p95 <= 100)", "intake_4"},
         {"task completion p50 / p95 / p99 ms, 1 client", "completion_1"},
@@ -130,6 +131,11 @@ final class Report {
         Object v = r.get(row[1]);
         if (row[1].endsWith("_4_cpu_ms_per_case") && v != null) {
           v = v + " / " + r.get(row[1].replace("_4_cpu", "_4_machine_cpu"));
+        }
+        if (row[1].equals("guardian_4_harness_gc_ms_per_case") && v != null) {
+          v = v + " / " + r.get("bare_rest_4_harness_gc_ms_per_case") + " / "
+              + r.get("guardian_service_4_harness_gc_ms_per_case") + " / "
+              + r.get("bare_4_harness_gc_ms_per_case");
         }
         if (row[1].equals("gc_collector") && v != null) {
           v = v + ", " + r.get("gc_pauses") + " (" + r.get("gc_full_pauses") + "), "
