@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The figures of a run: target/bench/results.json, a table in docs/benchmarks.md, the last line. */
 final class Report {
@@ -66,6 +68,7 @@ final class Report {
         .append(command(args)).append("` (").append(plan.children()).append(" children, ")
         .append(plan.cases1()).append(" cases with 1 client, ").append(plan.cases4())
         .append(" with 4). Machine: ").append(machine()).append(".\n\n");
+    // a label and the key of its figure, or the keys of several figures shown as "a / b / ..."
     String[][] rows = {
         {"county seeded (children, template enrolment, copies), s", "seed_s"},
         {"monitoring instances after the seed", "monitoring_instances"},
@@ -90,16 +93,17 @@ final class Report {
         {"cross ratio, Guardian over HTTP / bare in process, 1 client (not a pair)", "ratio_1"},
         {"cross ratio, Guardian over HTTP / bare in process, 4 clients (not a pair)", "ratio_4"},
         {"CPU per case, 4 clients: Guardian's node / machine, ms",
-            "guardian_4_cpu_ms_per_case"},
+            "guardian_4_cpu_ms_per_case", "guardian_4_machine_cpu_ms_per_case"},
         {"CPU per case, 4 clients: bare REST node / machine, ms",
-            "bare_rest_4_cpu_ms_per_case"},
+            "bare_rest_4_cpu_ms_per_case", "bare_rest_4_machine_cpu_ms_per_case"},
         {"CPU per case, 4 clients: machine with Guardian in process, ms",
             "guardian_service_4_machine_cpu_ms_per_case"},
         {"CPU per case, 4 clients: machine with the bare engine in process, ms",
             "bare_4_machine_cpu_ms_per_case"},
         {"the harness's collector per case, 4 clients, in the rounds of: Guardian's node / bare"
             + " REST / Guardian in process / bare in process, ms",
-            "guardian_4_harness_gc_ms_per_case"},
+            "guardian_4_harness_gc_ms_per_case", "bare_rest_4_harness_gc_ms_per_case",
+            "guardian_service_4_harness_gc_ms_per_case", "bare_4_harness_gc_ms_per_case"},
         {"report intake p50 / p95 / p99 ms, 1 client", "intake_1"},
         {"report intake p50 / p95 / p99 ms, 4 clients (target p95 <= 100)", "intake_4"},
         {"task completion p50 / p95 / p99 ms, 1 client", "completion_1"},
@@ -113,8 +117,9 @@ final class Report {
         {"dashboard page p50 / p95 / p99 ms", "dashboard"},
         {"start-up to ready, s (target <= 15)", "startup_s"},
         {"heap after start-up and full GC, MiB (target <= 256)", "heap_mib"},
-        {"Guardian's node once ready: collector, pauses (full), longest / all ms",
-            "gc_collector"},
+        {"Guardian's node once ready: collector / pauses / of them full / longest ms / all ms",
+            "gc_collector", "gc_pauses", "gc_full_pauses", "gc_pause_max_ms",
+            "gc_pause_total_ms"},
         {"one node, 4 clients, in the rounds of the two-node phase, cases/s",
             "two_nodes_one_node_cases_per_s"},
         {"two nodes, 4 clients, cases/s", "two_nodes_cases_per_s"},
@@ -129,17 +134,10 @@ final class Report {
       s.append("| ").append(row[0]).append(" |");
       for (Map<String, Object> r : results.values()) {
         Object v = r.get(row[1]);
-        if (row[1].endsWith("_4_cpu_ms_per_case") && v != null) {
-          v = v + " / " + r.get(row[1].replace("_4_cpu", "_4_machine_cpu"));
-        }
-        if (row[1].equals("guardian_4_harness_gc_ms_per_case") && v != null) {
-          v = v + " / " + r.get("bare_rest_4_harness_gc_ms_per_case") + " / "
-              + r.get("guardian_service_4_harness_gc_ms_per_case") + " / "
-              + r.get("bare_4_harness_gc_ms_per_case");
-        }
-        if (row[1].equals("gc_collector") && v != null) {
-          v = v + ", " + r.get("gc_pauses") + " (" + r.get("gc_full_pauses") + "), "
-              + r.get("gc_pause_max_ms") + " / " + r.get("gc_pause_total_ms");
+        if (v != null && row.length > 2) {
+          // a row of several figures: their values in the order of its keys
+          v = Arrays.stream(row, 1, row.length).map(k -> String.valueOf(r.get(k)))
+              .collect(Collectors.joining(" / "));
         }
         if (v != null && r.containsKey(row[1] + "_se")) {
           v = v + " (rounds " + r.get(row[1] + "_round_min") + "–" + r.get(row[1] + "_round_max")
