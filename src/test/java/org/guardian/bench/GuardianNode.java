@@ -137,14 +137,18 @@ final class GuardianNode implements AutoCloseable {
   }
 
   /**
-   * The collector of every JVM of the bench, the nodes' and the harness's alike ({@code bench/run
-   * --gc=parallel|g1} sets {@code bench.gc}): the parallel collector unless told otherwise, as a
-   * node of 2 vCPU is run (docs/operations.md). With it two nodes on this 2-core machine did
-   * 0.90-0.91 of one node's cases, with G1, which the JVM chooses by itself here, 0.88-0.89
-   * (docs/benchmarks.md, 55).
+   * The collector of every JVM of the bench, the nodes' and the harness's alike: the option
+   * {@code bench/run} started the harness with ({@code --gc=parallel|g1}, parallel by default, as a
+   * node of 2 vCPU is run, docs/operations.md; it passes it on as {@code bench.gc}). With it two
+   * nodes on this 2-core machine did 0.90-0.91 of one node's cases, with G1, which the JVM chooses
+   * by itself here, 0.88-0.89 (docs/benchmarks.md, 55).
    */
   static String collector() {
-    return System.getProperty("bench.gc", "-XX:+UseParallelGC");
+    String gc = System.getProperty("bench.gc");
+    if (gc == null || gc.isBlank()) {
+      throw new IllegalStateException("-Dbench.gc missing (run bench/run)");
+    }
+    return gc;
   }
 
   /** Waits for the readiness probe; returns the seconds from launch to ready. */
