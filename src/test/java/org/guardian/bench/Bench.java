@@ -74,9 +74,10 @@ public final class Bench {
       boolean profile = Arrays.asList(args).contains("--profile");
       Map<String, String> o = new LinkedHashMap<>();
       for (String a : args) {
-        if (a.startsWith("--") && a.contains("=") && OPTIONS.contains(a.substring(2,
-            a.indexOf('=')))) {
-          o.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        int eq = a.indexOf('=');
+        String key = a.startsWith("--") && eq > 0 ? a.substring(2, eq) : null;
+        if (key != null && OPTIONS.contains(key)) {
+          o.put(key, a.substring(eq + 1));
         } else if (!a.equals("--quick") && !a.equals("--profile")) {
           throw new IllegalArgumentException("unknown argument " + a
               + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
