@@ -8,6 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface ReportRepository extends JpaRepository<Report, Long> {
 
+  /** JPQL, not derived: on every report's path (see {@link CaseRepository}). */
+  @Query("select r from Report r where r.number = ?1")
   Optional<Report> findByNumber(String number);
 
   List<Report> findByCaseIdOrderByIdAsc(long caseId);

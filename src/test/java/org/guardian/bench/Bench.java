@@ -375,7 +375,8 @@ public final class Bench {
    * in the side's rounds (the in-process sides run there, and every side's walkers).
    */
   private record Measured(double casesPerS, Double nodeCpuMsPerCase, double machineCpuMsPerCase,
-      List<Double> roundRates, double harnessGcMsPerCase) {}
+      List<Double> roundRates, double harnessGcMsPerCase, Double harnessCpuMsPerCase,
+      Double databaseCpuMsPerCase) {}
 
   /**
    * The harness's JVM's time in its collectors' pauses so far, ms (the parallel collector's young
@@ -538,6 +539,19 @@ public final class Bench {
     r.put("bare_rest_4_harness_gc_ms_per_case", four.get(rest).harnessGcMsPerCase());
     r.put("guardian_service_4_harness_gc_ms_per_case", four.get(service).harnessGcMsPerCase());
     r.put("bare_4_harness_gc_ms_per_case", four.get(inProcess).harnessGcMsPerCase());
+    // where each side's CPU went: the harness's JVM (the in-process sides, every side's walkers)
+    // and PostgreSQL's processes
+    Map<String, Side> bySide = new LinkedHashMap<>();
+    bySide.put("guardian", guardian);
+    bySide.put("bare_rest", rest);
+    bySide.put("guardian_service", service);
+    bySide.put("bare", inProcess);
+    bySide.forEach((name, side) -> {
+      r.put(name + "_4_harness_cpu_ms_per_case", four.get(side).harnessCpuMsPerCase());
+      if (four.get(side).databaseCpuMsPerCase() != null) {
+        r.put(name + "_4_database_cpu_ms_per_case", four.get(side).databaseCpuMsPerCase());
+      }
+    });
     put(r, "guardian_service_intake", serviceIn);
     put(r, "guardian_service_completion", serviceDone);
     putRatio(r, "ratio_service_1", one.get(service), one.get(inProcess));
@@ -551,11 +565,12 @@ public final class Bench {
    */
   private static Map<Side, Measured> interleaved(int cases, int threads, int rounds,
       List<CountySeed.Child> children, List<Side> sides) throws Exception {
-    // seconds, cases, node CPU ms, machine CPU ms, the harness's collector ms
+    // seconds, cases, node CPU ms, machine CPU ms, the harness's collector ms, the harness's CPU
+    // ms, the database's CPU ms (-1: no database processes, H2)
     Map<Side, double[]> sums = new LinkedHashMap<>();
     Map<Side, List<Double>> rates = new LinkedHashMap<>();
     for (Side side : sides) {
-      sums.put(side, new double[5]);
+      sums.put(side, new double[7]);
       rates.put(side, new ArrayList<>());
     }
     for (int round = 0; round < rounds; round++) {
@@ -574,18 +589,24 @@ public final class Bench {
           sum[2] += lastCpuPerCase.get(side.node().name) * n;
         }
         sum[3] += lastCpuPerCase.getOrDefault("machine", 0.0) * n;
+        sum[5] += lastCpuPerCase.getOrDefault("harness", 0.0) * n;
+        Double database = lastCpuPerCase.get("database");
+        sum[6] = database == null || sum[6] < 0 ? -1 : sum[6] + database * n;
       }
     }
     Map<Side, Measured> out = new LinkedHashMap<>();
     sums.forEach((side, sum) -> {
       Measured m = new Measured(sum[1] / sum[0], side.node() == null ? null
           : round(sum[2] / sum[1]), round(sum[3] / sum[1]), List.copyOf(rates.get(side)),
-          round(sum[4] / sum[1]));
+          round(sum[4] / sum[1]), round(sum[5] / sum[1]),
+          sum[6] < 0 ? null : round(sum[6] / sum[1]));
       progress("%s, %d client%s, %d rounds: %.0f cases in %.1f s = %.2f cases/s; CPU per case:"
-          + " %smachine %.1f ms; the harness's collector %.2f ms a case", side.label(), threads,
-          threads == 1 ? "" : "s", rounds, sum[1], sum[0], m.casesPerS(),
+          + " %smachine %.1f ms, the harness %.1f ms%s; the harness's collector %.2f ms a case",
+          side.label(), threads, threads == 1 ? "" : "s", rounds, sum[1], sum[0], m.casesPerS(),
           m.nodeCpuMsPerCase() == null ? "" : "node " + m.nodeCpuMsPerCase() + " ms, ",
-          m.machineCpuMsPerCase(), m.harnessGcMsPerCase());
+          m.machineCpuMsPerCase(), m.harnessCpuMsPerCase(),
+          m.databaseCpuMsPerCase() == null ? "" : ", PostgreSQL " + m.databaseCpuMsPerCase()
+              + " ms", m.harnessGcMsPerCase());
       out.put(side, m);
     });
     return out;

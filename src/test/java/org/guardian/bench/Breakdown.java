@@ -39,8 +39,10 @@ final class Breakdown {
   }
 
   /**
-   * CPU time of the machine (all processes: nodes, database, harness) and of each running node,
-   * in ms, from /proc (Linux; empty elsewhere).
+   * CPU time of the machine (all processes: nodes, database, harness), of each running node, of
+   * the harness's own JVM ({@code harness}: the in-process sides and every side's walkers) and of
+   * PostgreSQL's processes ({@code database}; none on H2, which runs inside the JVMs), in ms, from
+   * /proc (Linux; empty elsewhere).
    */
   static Map<String, Double> cpuMillis() {
     Map<String, Double> cpu = new TreeMap<>();
@@ -59,6 +61,13 @@ final class Breakdown {
         String stat = java.nio.file.Files.readString(
             java.nio.file.Path.of("/proc", String.valueOf(node.process.pid()), "stat"));
         cpu.put(node.name, ticks(stat) * 1000.0 / TICKS);
+      }
+      cpu.put("harness",
+          ticks(java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat")))
+              * 1000.0 / TICKS);
+      long database = databaseTicks();
+      if (database >= 0) {
+        cpu.put("database", database * 1000.0 / TICKS);
       }
     } catch (java.io.IOException | RuntimeException e) {
       return Map.of();
@@ -97,6 +106,36 @@ final class Breakdown {
     } catch (java.io.IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * CPU ticks of PostgreSQL's processes (the bench's embedded server is the only one on the
+   * machine): each process's own and, for the server's main process, those of its ended
+   * connection processes; -1 if there is none.
+   */
+  private static long databaseTicks() throws java.io.IOException {
+    long sum = -1;
+    try (var all = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
+      for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) all::iterator) {
+        if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        String stat;
+        try {
+          stat = java.nio.file.Files.readString(p.resolve("stat"));
+        } catch (java.io.IOException gone) {
+          continue; // the process ended meanwhile
+        }
+        if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres")) {
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          // utime, stime, cutime, cstime: a connection's process, once ended, counts in its
+          // parent's cutime and cstime
+          sum = Math.max(sum, 0) + Long.parseLong(f[11]) + Long.parseLong(f[12])
+              + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        }
+      }
+    }
+    return sum;
   }
 
   /** utime + stime of a /proc stat line (fields 14 and 15; 12 and 13 after the command). */

@@ -100,6 +100,15 @@ final class Report {
             "guardian_service_4_machine_cpu_ms_per_case"},
         {"CPU per case, 4 clients: machine with the bare engine in process, ms",
             "bare_4_machine_cpu_ms_per_case"},
+        {"CPU per case, 4 clients, the harness's JVM (the in-process sides, every side's walkers)"
+            + " in the rounds of: Guardian's node / bare REST / Guardian in process / bare in"
+            + " process, ms",
+            "guardian_4_harness_cpu_ms_per_case", "bare_rest_4_harness_cpu_ms_per_case",
+            "guardian_service_4_harness_cpu_ms_per_case", "bare_4_harness_cpu_ms_per_case"},
+        {"CPU per case, 4 clients, PostgreSQL's processes in the rounds of: Guardian's node / bare"
+            + " REST / Guardian in process / bare in process, ms",
+            "guardian_4_database_cpu_ms_per_case", "bare_rest_4_database_cpu_ms_per_case",
+            "guardian_service_4_database_cpu_ms_per_case", "bare_4_database_cpu_ms_per_case"},
         {"the harness's collector per case, 4 clients, in the rounds of: Guardian's node / bare"
             + " REST / Guardian in process / bare in process, ms",
             "guardian_4_harness_gc_ms_per_case", "bare_rest_4_harness_gc_ms_per_case",
