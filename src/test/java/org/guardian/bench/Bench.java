@@ -147,6 +147,15 @@ public final class Bench {
     default void writeStatements(Path file, List<String> databases, double casesEach)
         throws SQLException, IOException {}
 
+    /**
+     * Each of the {@code databases}' transactions and rows written so far ({@code
+     * pg_stat_database}: committed, rolled back, rows inserted, updated, deleted); empty where
+     * the database keeps no such counts (H2).
+     */
+    default Map<String, long[]> transactions(List<String> databases) throws SQLException {
+      return Map.of();
+    }
+
     @Override
     void close() throws IOException;
   }
@@ -490,10 +499,15 @@ public final class Bench {
       recording.start();
       db.resetStatements();
     }
+    // each side's database: its transactions and rows written in the measured rounds
+    List<String> sideDatabases = List.of("guardian", "bare_rest", "guardian_service", "bare");
+    Map<String, long[]> transactions0 = db.transactions(sideDatabases);
     phase(dbName + ": 1 client");
     Map<Side, Measured> one = interleaved(plan.cases1(), 1, plan.rounds(), children, sides);
     phase(dbName + ": 4 clients");
     Map<Side, Measured> four = interleaved(plan.cases4(), 4, plan.rounds(), children, sides);
+    putTransactions(r, transactions0, db.transactions(sideDatabases),
+        plan.cases1() + plan.cases4());
     if (plan.profile()) {
       stopRecording(node, dbName + "-guardian", "the node's 1- and 4-client runs");
       stopRecording(bareNode, dbName + "-bare-rest", "the bare REST engine's runs");
@@ -557,6 +571,26 @@ public final class Bench {
     putRatio(r, "ratio_service_1", one.get(service), one.get(inProcess));
     putRatio(r, "ratio_service_4", four.get(service), four.get(inProcess));
     return r;
+  }
+
+  /**
+   * Per measured case of each side (its database's counts between two readings of {@link
+   * Db#transactions}, over its {@code cases} cases): transactions committed and rolled back
+   * ({@code <db>_xact_per_case}, {@code <db>_rollbacks_per_case}) and rows written ({@code
+   * <db>_rows_written_per_case}). Background work on a side's database (the scheduler, timers)
+   * counts with it.
+   */
+  private static void putTransactions(Map<String, Object> r, Map<String, long[]> before,
+      Map<String, long[]> after, int cases) {
+    after.forEach((database, a) -> {
+      long[] b = before.get(database);
+      if (b != null) {
+        r.put(database + "_xact_per_case", round((a[0] - b[0]) / (double) cases));
+        r.put(database + "_rollbacks_per_case", round((a[1] - b[1]) / (double) cases));
+        r.put(database + "_rows_written_per_case",
+            round((a[2] + a[3] + a[4] - b[2] - b[3] - b[4]) / (double) cases));
+      }
+    });
   }
 
   /**
@@ -1055,6 +1089,25 @@ public final class Bench {
           s.execute("select pg_stat_statements_reset()");
         }
       }
+    }
+
+    @Override
+    public Map<String, long[]> transactions(List<String> databases) throws SQLException {
+      Map<String, long[]> out = new LinkedHashMap<>();
+      try (Connection c = server.getPostgresDatabase().getConnection();
+          java.sql.PreparedStatement s = c.prepareStatement("select xact_commit, xact_rollback,"
+              + " tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = ?")) {
+        for (String database : databases) {
+          s.setString(1, database);
+          try (var r = s.executeQuery()) {
+            if (r.next()) {
+              out.put(database, new long[] {r.getLong(1), r.getLong(2), r.getLong(3),
+                  r.getLong(4), r.getLong(5)});
+            }
+          }
+        }
+      }
+      return out;
     }
 
     @Override

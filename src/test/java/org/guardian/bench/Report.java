@@ -109,6 +109,14 @@ final class Report {
             + " REST / Guardian in process / bare in process, ms",
             "guardian_4_database_cpu_ms_per_case", "bare_rest_4_database_cpu_ms_per_case",
             "guardian_service_4_database_cpu_ms_per_case", "bare_4_database_cpu_ms_per_case"},
+        {"PostgreSQL transactions committed per case, in the rounds (1 and 4 clients) of:"
+            + " Guardian's node / bare REST / Guardian in process / bare in process",
+            "guardian_xact_per_case", "bare_rest_xact_per_case",
+            "guardian_service_xact_per_case", "bare_xact_per_case"},
+        {"PostgreSQL rows written (inserted, updated, deleted) per case, in the rounds of:"
+            + " Guardian's node / bare REST / Guardian in process / bare in process",
+            "guardian_rows_written_per_case", "bare_rest_rows_written_per_case",
+            "guardian_service_rows_written_per_case", "bare_rows_written_per_case"},
         {"the harness's collector per case, 4 clients, in the rounds of: Guardian's node / bare"
             + " REST / Guardian in process / bare in process, ms",
             "guardian_4_harness_gc_ms_per_case", "bare_rest_4_harness_gc_ms_per_case",
