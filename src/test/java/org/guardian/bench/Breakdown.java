@@ -109,11 +109,21 @@ final class Breakdown {
   }
 
   /**
-   * CPU ticks of PostgreSQL's processes (the bench's embedded server is the only one on the
-   * machine): each process's own and, for the server's main process, those of its ended
-   * connection processes; -1 if there is none.
+   * CPU ticks of the bench's PostgreSQL server (its main process, named in {@code
+   * target/bench/pg/postmaster.pid}, and its children): each process's own and, for the main
+   * process, those of its ended connection processes; -1 if no server runs.
    */
   private static long databaseTicks() throws java.io.IOException {
+    java.nio.file.Path pidFile = Bench.WORK.resolve("pg").resolve("postmaster.pid");
+    if (!java.nio.file.Files.exists(pidFile)) {
+      return -1;
+    }
+    String main;
+    try {
+      main = java.nio.file.Files.readAllLines(pidFile).get(0).trim();
+    } catch (java.io.IOException | IndexOutOfBoundsException gone) {
+      return -1; // the server stopped meanwhile
+    }
     long sum = -1;
     try (var all = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
       for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) all::iterator) {
@@ -126,8 +136,9 @@ final class Breakdown {
         } catch (java.io.IOException gone) {
           continue; // the process ended meanwhile
         }
-        if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).equals("postgres")) {
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // the main process, or one of its children (field 4, the parent's pid)
+        if (p.getFileName().toString().equals(main) || f[1].equals(main)) {
           // utime, stime, cutime, cstime: a connection's process, once ended, counts in its
           // parent's cutime and cstime
           sum = Math.max(sum, 0) + Long.parseLong(f[11]) + Long.parseLong(f[12])
