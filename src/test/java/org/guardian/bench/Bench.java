@@ -1095,8 +1095,9 @@ public final class Bench {
     public Map<String, long[]> transactions(List<String> databases) throws SQLException {
       Map<String, long[]> out = new LinkedHashMap<>();
       try (Connection c = server.getPostgresDatabase().getConnection();
-          java.sql.PreparedStatement s = c.prepareStatement("select xact_commit, xact_rollback,"
-              + " tup_inserted, tup_updated, tup_deleted from pg_stat_database where datname = ?")) {
+          java.sql.PreparedStatement s = c.prepareStatement("select xact_commit,"
+              + " xact_rollback, tup_inserted, tup_updated, tup_deleted from pg_stat_database"
+              + " where datname = ?")) {
         for (String database : databases) {
           s.setString(1, database);
           try (var r = s.executeQuery()) {

@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.Query;
  * The look-ups that every report makes (the child's file by identity number, the report by its
  * number, the child's open case, a case by its number) are JPQL queries: Hibernate keeps the
  * translation of a query string, while a derived query is a criteria query translated to SQL anew
- * at each call (measured 84-103 µs against 22-31 µs a call, docs/benchmarks.md item 57). What they
+ * at each call (measured 87-103 µs against 22-32 µs a call, docs/benchmarks.md item 57). What they
  * find is covered by the intake's tests ({@link ReportApiTest}, {@link CaseChainScenarioTest}).
  */
 class ReportPathQueriesTest {
