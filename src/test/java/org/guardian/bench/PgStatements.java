@@ -32,6 +32,24 @@ final class PgStatements {
             r.getDouble(5) / cases));
       }
     }
+    // by kind of statement (its first word, and the table of an insert, update or delete): how
+    // many of each a case takes, the cheap ones that never reach the list below too (SET, BEGIN)
+    try (PreparedStatement kinds = c.prepareStatement("select k, sum(calls), sum(total_exec_time)"
+        + " from (select calls, total_exec_time, lower(split_part(ltrim(query), ' ', 1))"
+        + " || case when lower(ltrim(query)) ~ '^(insert into|update|delete from) '"
+        + " then ' ' || lower(substring(ltrim(query) from"
+        + " '^(?:insert into|update|delete from) +([A-Za-z0-9_]+)')) else '' end as k"
+        + " from pg_stat_statements s join pg_database d on d.oid = s.dbid where d.datname = ?)"
+        + " q group by k order by sum(calls) desc")) {
+      kinds.setString(1, database);
+      try (ResultSet r = kinds.executeQuery()) {
+        out.append("   calls/case    ms/case  kind\n");
+        while (r.next()) {
+          out.append(String.format("%13.2f %10.3f  %s%n", r.getLong(2) / cases,
+              r.getDouble(3) / cases, r.getString(1)));
+        }
+      }
+    }
     out.append(String.format("%10s %10s %9s %9s %10s %10s  %s%n", "ms/case", "calls/case",
         "mean ms", "rows/call", "plan ms/c", "plans/call", "statement"));
     try (PreparedStatement top = c.prepareStatement("select calls, total_exec_time, rows, query,"
