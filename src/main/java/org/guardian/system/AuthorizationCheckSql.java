@@ -224,9 +224,10 @@ final class AuthorizationCheckSql implements Interceptor {
       if (parameter instanceof TaskQueryImpl taskQuery && TaskQuerySql.isTaskQuery(ms)) {
         BoundSql bound = sql.taskQueries.boundSql(ms, taskQuery);
         if (sql.pinnedTaskPlans && PinnedTaskPlans.applies(taskQuery)) {
+          // the look-up as a command of its own: its transaction ends with it
           return PinnedTaskPlans.query(delegate.getTransaction(),
               () -> AuthorizationCheckSql.query(delegate, ms, taskQuery, rowBounds, resultHandler,
-                  bound));
+                  bound), PinnedTaskPlans.ownsTransaction(taskQuery));
         }
         return AuthorizationCheckSql.query(delegate, ms, taskQuery, rowBounds, resultHandler,
             bound);

@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.apache.ibatis.transaction.Transaction;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * On PostgreSQL, a task query with the person's authorization check that is pinned to one case
@@ -24,6 +27,13 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
  * whole database: the job executor's acquisition ({@code DUEDATE_ <= ?}) needs its value to be
  * planned well (14 ms a call with a generic plan against 0.02, item 42). Outside a transaction
  * ({@code set local} would do nothing) the query runs as it is.
+ *
+ * <p>The reset after the query is left out when the query is itself the engine command that
+ * opened the transaction (a task list or look-up called on its own, as Tasklist, the REST API and
+ * the caseworkers' polls do): its transaction ends with it, and {@code set local} with the
+ * transaction, so nothing else runs with the setting. Within a longer transaction (a command that
+ * looks tasks up in its course, or a service's transaction around the engine's call) the reset
+ * stays. That saved one statement of two: 22 a case in process (docs/benchmarks.md, item 58).
  */
 final class PinnedTaskPlans {
 
@@ -50,13 +60,50 @@ final class PinnedTaskPlans {
     List<E> run() throws SQLException;
   }
 
-  /** The query with a generic plan; the setting reset after it, also when it fails. */
-  static <E> List<E> query(Transaction transaction, Query<E> query) throws SQLException {
+  /** The engine command on this thread that opened its own transaction, if any. */
+  private static final ThreadLocal<Object> TRANSACTION_OWNER = new ThreadLocal<>();
+
+  /**
+   * The engine's commands' first interceptor, before the transaction's: notes the command that
+   * will open its transaction (none is active on the thread as it starts), for the time it runs.
+   */
+  static final class TransactionOwners extends CommandInterceptor {
+    @Override
+    public <T> T execute(Command<T> command) {
+      Object outer = TRANSACTION_OWNER.get();
+      TRANSACTION_OWNER.set(
+          TransactionSynchronizationManager.isActualTransactionActive() ? null : command);
+      try {
+        return next.execute(command);
+      } finally {
+        if (outer == null) {
+          TRANSACTION_OWNER.remove();
+        } else {
+          TRANSACTION_OWNER.set(outer);
+        }
+      }
+    }
+  }
+
+  /** Whether {@code command} runs as the engine command that opened the current transaction. */
+  static boolean ownsTransaction(Object command) {
+    return command != null && TRANSACTION_OWNER.get() == command;
+  }
+
+  /**
+   * The query with a generic plan; the setting reset after it, also when it fails, unless {@code
+   * lastOfTransaction}: then the transaction's end discards it.
+   */
+  static <E> List<E> query(Transaction transaction, Query<E> query, boolean lastOfTransaction)
+      throws SQLException {
     Connection connection = transaction.getConnection();
     if (connection.getAutoCommit()) {
       return query.run();
     }
     set(connection, GENERIC);
+    if (lastOfTransaction) {
+      return query.run();
+    }
     List<E> result;
     try {
       result = query.run();

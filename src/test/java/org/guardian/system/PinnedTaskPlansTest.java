@@ -98,6 +98,26 @@ class PinnedTaskPlansTest {
     assertThat(plans.get("mode")).as("the mode after the look-ups").isEqualTo("auto");
   }
 
+  /**
+   * A look-up called on its own (as Tasklist, the REST API and the caseworkers' polls do) is the
+   * command that opens its transaction: the setting is not reset after it (the transaction's end
+   * discards it), the look-up still finds its task, and no connection of the pool is left with
+   * the setting.
+   */
+  @Test
+  void aLookUpOnItsOwnLeavesNoSettingBehind() {
+    signInWithGroups(5);
+    for (int i = 0; i < CALLS; i++) {
+      assertThat(tasks.createTaskQuery().processInstanceBusinessKey(BUSINESS_KEY)
+          .taskDefinitionKey(task.getTaskDefinitionKey()).list()).extracting(Task::getId)
+          .containsExactly(task.getId());
+    }
+    identity.clearAuthentication();
+    for (int i = 0; i < CALLS; i++) {
+      assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+    }
+  }
+
   @Test
   void aListByGroupIsPlannedForItsValues() {
     signInWithGroups(6);
