@@ -224,7 +224,7 @@ final class AuthorizationCheckSql implements Interceptor {
       if (parameter instanceof TaskQueryImpl taskQuery && TaskQuerySql.isTaskQuery(ms)) {
         BoundSql bound = sql.taskQueries.boundSql(ms, taskQuery);
         if (sql.pinnedTaskPlans && PinnedTaskPlans.applies(taskQuery)) {
-          // the look-up as a command of its own: its transaction ends with it
+          // no reset after it if the look-up is the command that opened the transaction
           return PinnedTaskPlans.query(delegate.getTransaction(),
               () -> AuthorizationCheckSql.query(delegate, ms, taskQuery, rowBounds, resultHandler,
                   bound), PinnedTaskPlans.ownsTransaction(taskQuery));

@@ -5,10 +5,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.apache.ibatis.transaction.Transaction;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -31,7 +31,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>The reset after the query is left out when the query is itself the engine command that
  * opened the transaction (a task list or look-up called on its own, as Tasklist, the REST API and
  * the caseworkers' polls do): its transaction ends with it, and {@code set local} with the
- * transaction, so nothing else runs with the setting. Within a longer transaction (a command that
+ * transaction, so nothing else runs with the setting (the command's close writes nothing after a
+ * look-up). Within a longer transaction (a command that
  * looks tasks up in its course, or a service's transaction around the engine's call) the reset
  * stays. That saved one statement of two: 22 a case in process (docs/benchmarks.md, item 58).
  */
