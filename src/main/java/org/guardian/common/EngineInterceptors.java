@@ -26,6 +26,19 @@ public final class EngineInterceptors {
     config.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
 
+  /**
+   * Adds an interceptor first of all, before the engine's own and before the command's transaction
+   * is opened (call from a plugin's {@code preInit}).
+   */
+  public static void addFirst(ProcessEngineConfigurationImpl config,
+      CommandInterceptor interceptor) {
+    List<CommandInterceptor> interceptors = config.getCustomPreCommandInterceptorsTxRequired()
+        == null ? new ArrayList<>()
+        : new ArrayList<>(config.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(0, interceptor);
+    config.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
   /** A plugin that adds at {@code preInit} the interceptor made from the engine's configuration. */
   public static ProcessEnginePlugin pluginAddingAfterEngine(
       Function<ProcessEngineConfigurationImpl, CommandInterceptor> interceptor) {

@@ -16,12 +16,12 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.guardian.common.EngineInterceptors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,12 +123,8 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
       }
     });
     config.setCustomSessionFactories(factories);
-    // first of the engine's command chain: which command opens its own transaction
-    // (PinnedTaskPlans)
-    List<CommandInterceptor> first = config.getCustomPreCommandInterceptorsTxRequired() == null
-        ? new ArrayList<>() : new ArrayList<>(config.getCustomPreCommandInterceptorsTxRequired());
-    first.add(0, new PinnedTaskPlans.TransactionOwners());
-    config.setCustomPreCommandInterceptorsTxRequired(first);
+    // which command opens its own transaction (PinnedTaskPlans)
+    EngineInterceptors.addFirst(config, new PinnedTaskPlans.TransactionOwners());
   }
 
   @Override

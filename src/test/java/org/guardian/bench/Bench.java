@@ -519,8 +519,7 @@ public final class Bench {
       // each side wrote to a database of its own: its statements' time per measured case
       double sideCases = plan.cases1() + plan.cases4();
       Path statements = WORK.resolve("logs").resolve(dbName + "-statements.txt");
-      db.writeStatements(statements, List.of("guardian", "bare_rest", "guardian_service", "bare"),
-          sideCases);
+      db.writeStatements(statements, sideDatabases, sideCases);
       if (Files.exists(statements)) {
         progress("%s: the statements of each side's database per case: %s", dbName, statements);
       }
@@ -547,20 +546,16 @@ public final class Bench {
     r.put("guardian_service_1_cases_per_s", round(one.get(service).casesPerS()));
     r.put("guardian_service_4_cases_per_s", round(four.get(service).casesPerS()));
     r.put("guardian_service_4_machine_cpu_ms_per_case", four.get(service).machineCpuMsPerCase());
-    // the harness's collector in each side's rounds with 4 clients: the in-process sides' own
-    // collections, and for the nodes their walkers' (docs/benchmarks.md, 56)
-    r.put("guardian_4_harness_gc_ms_per_case", four.get(guardian).harnessGcMsPerCase());
-    r.put("bare_rest_4_harness_gc_ms_per_case", four.get(rest).harnessGcMsPerCase());
-    r.put("guardian_service_4_harness_gc_ms_per_case", four.get(service).harnessGcMsPerCase());
-    r.put("bare_4_harness_gc_ms_per_case", four.get(inProcess).harnessGcMsPerCase());
-    // where each side's CPU went: the harness's JVM (the in-process sides, every side's walkers)
-    // and PostgreSQL's processes
+    // where each side's CPU went with 4 clients: the harness's collector (the in-process sides'
+    // own collections, and for the nodes their walkers'; docs/benchmarks.md, 56), the harness's
+    // JVM (the in-process sides, every side's walkers) and PostgreSQL's processes
     Map<String, Side> bySide = new LinkedHashMap<>();
     bySide.put("guardian", guardian);
     bySide.put("bare_rest", rest);
     bySide.put("guardian_service", service);
     bySide.put("bare", inProcess);
     bySide.forEach((name, side) -> {
+      r.put(name + "_4_harness_gc_ms_per_case", four.get(side).harnessGcMsPerCase());
       r.put(name + "_4_harness_cpu_ms_per_case", four.get(side).harnessCpuMsPerCase());
       if (four.get(side).databaseCpuMsPerCase() != null) {
         r.put(name + "_4_database_cpu_ms_per_case", four.get(side).databaseCpuMsPerCase());
