@@ -2,6 +2,7 @@ package org.guardian.workflow;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -26,9 +27,14 @@ public class TaskNaming extends AbstractBpmnParseListener implements TaskListene
     }
   }
 
+  /**
+   * Reads the label from the task's execution: a task being created has no variables of its own
+   * yet, and asking the task would first look them up in the database (a query per task).
+   */
   @Override
   public void notify(DelegateTask task) {
-    Object label = task.getVariable(CHILD_LABEL);
+    VariableScope scope = task.getExecution() != null ? task.getExecution() : task;
+    Object label = scope.getVariable(CHILD_LABEL);
     String name = task.getName();
     if (label instanceof String text && !text.isBlank() && name != null
         && !name.contains(SEPARATOR)) {
