@@ -15,9 +15,12 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.IdGenerator;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.PersistenceSession;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.Session;
@@ -75,6 +78,8 @@ import org.slf4j.LoggerFactory;
  *       at every call ({@link PinnedTaskPlans}).
  *   <li>OGNL's search for a property without a getter kept per class and name ({@link
  *       OgnlReadMethods}): every task query searched the ~500 methods of its query object twice.
+ *   <li>No message built for a valid id of every row inserted ({@link IdCheckedOnFailure}), and
+ *       no grant looked up for a task created in the same command ({@link GroupsAsSignedIn}).
  * </ul>
  */
 final class EngineAtScale extends AbstractProcessEnginePlugin {
@@ -127,6 +132,18 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
         return new GroupsAsSignedIn(revokes);
       }
     });
+    factories.add(new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return DbEntityManager.class;
+      }
+
+      @Override
+      public Session openSession() {
+        return new IdCheckedOnFailure(config.getIdGenerator(),
+            Context.getCommandContext().getSession(PersistenceSession.class));
+      }
+    });
     config.setCustomSessionFactories(factories);
     // which command opens its own transaction (PinnedTaskPlans)
     EngineInterceptors.addFirst(config, new PinnedTaskPlans.TransactionOwners());
@@ -164,6 +181,26 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
     }
     log.info("engine indexes and job due dates present ({} ms)",
         (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * The engine's entity manager, its check of each new row's id made without its message: the
+   * engine built the message of a failed check, with the row's whole {@code toString()}, for every
+   * row it inserts, valid or not (about 7 % of the CPU of a case's commands: docs/benchmarks.md
+   * item 59). The check is the engine's own, and an invalid id fails with its message as before.
+   */
+  static final class IdCheckedOnFailure extends DbEntityManager {
+    IdCheckedOnFailure(IdGenerator ids, PersistenceSession persistence) {
+      super(ids, persistence);
+    }
+
+    @Override
+    protected void validateId(DbEntity entity) {
+      String id = entity.getId();
+      if (id == null || Authorization.ANY.equals(id)) {
+        super.validateId(entity);
+      }
+    }
   }
 
   /**

@@ -496,6 +496,9 @@ public final class Bench {
       node.startRecording();
       bareNode.startRecording();
       recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      // each running thread sampled every millisecond, not every 10: a case's few milliseconds
+      // of the harness's CPU otherwise leave about one sample a case to tell the sides apart
+      recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
       recording.start();
       db.resetStatements();
     }

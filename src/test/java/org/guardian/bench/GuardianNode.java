@@ -87,6 +87,10 @@ final class GuardianNode implements AutoCloseable {
         "--camunda.bpm.default-serialization-format=application/json",
         "--camunda.bpm.generic-properties.properties.enforceHistoryTimeToLive=true",
         "--camunda.bpm.generic-properties.properties.javaSerializationFormatEnabled=false",
+        // a bare engine, as the one in process: no Spring event bridge (Guardian has it off too)
+        "--camunda.bpm.eventing.execution=false",
+        "--camunda.bpm.eventing.task=false",
+        "--camunda.bpm.eventing.history=false",
         "--spring.jpa.open-in-view=false",
         "--management.endpoints.web.exposure.include=health",
         "--management.endpoint.health.probes.enabled=true",

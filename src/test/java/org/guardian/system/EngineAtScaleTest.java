@@ -1,6 +1,7 @@
 package org.guardian.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -18,14 +19,19 @@ import javax.sql.DataSource;
 import org.apache.ibatis.ognl.OgnlRuntime;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.db.DbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.spring.boot.starter.event.PublishDelegateParseListener;
+import org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler;
 import org.guardian.CountyTaskStatistics;
 import org.guardian.GuardianTest;
 import org.junit.jupiter.api.Assumptions;
@@ -286,6 +292,62 @@ class EngineAtScaleTest {
     assertThat(manager.filterAuthenticatedGroupIds(List.of("station-chief", "no-such-group")))
         .containsExactly("station-chief", "no-such-group");
     assertThat(manager.filterAuthenticatedGroupIds(null)).isEmpty();
+  }
+
+  /**
+   * The engine's entity manager checks each new row's id without building the message of a failed
+   * check (the row's whole text) when the id is valid; an invalid id still fails as the engine's
+   * own check does.
+   */
+  @Test
+  void newRowsIdsAreCheckedWithoutWritingTheRowOutUnlessTheyAreInvalid() {
+    DbEntityManager entities = engineConfiguration.getCommandExecutorTxRequired()
+        .execute(context -> context.getDbEntityManager());
+    assertThat(entities).isInstanceOf(EngineAtScale.IdCheckedOnFailure.class);
+
+    EngineAtScale.IdCheckedOnFailure check = (EngineAtScale.IdCheckedOnFailure) entities;
+    AtomicLong written = new AtomicLong();
+    check.validateId(row("4e1a9c7f-0b6d-11f0-9a2b-0242ac120002", written));
+    assertThat(written).as("rows written out for a valid id").hasValue(0);
+    assertThatThrownBy(() -> check.validateId(row(null, written)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("has an invalid id");
+    assertThatThrownBy(() -> check.validateId(row(Authorization.ANY, written)))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("has an invalid id");
+    assertThat(written).as("rows written out for the two invalid ids").hasValue(2);
+  }
+
+  /** Nothing listens to the engine's events on Spring's event bus: they are not published. */
+  @Test
+  void theEnginesEventsAreNotPublishedOnSpringsEventBus() {
+    assertThat(engineConfiguration.getCustomPostBPMNParseListeners())
+        .noneMatch(PublishDelegateParseListener.class::isInstance);
+    assertThat(engineConfiguration.getCustomHistoryEventHandlers())
+        .noneMatch(PublishHistoryEventHandler.class::isInstance);
+  }
+
+  private static DbEntity row(String id, AtomicLong written) {
+    return new DbEntity() {
+      @Override
+      public String getId() {
+        return id;
+      }
+
+      @Override
+      public void setId(String newId) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public Object getPersistentState() {
+        return id;
+      }
+
+      @Override
+      public String toString() {
+        written.incrementAndGet();
+        return "row " + id;
+      }
+    };
   }
 
   private List<String> indexNames(String table) throws Exception {
