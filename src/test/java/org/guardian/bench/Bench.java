@@ -330,8 +330,19 @@ public final class Bench {
                 guardianNext);
             Side twoNodes = new Side("two nodes", i -> walkers[i % 2], null, guardianNext);
             // one node and two nodes in interleaved rounds, as the limits (see compare)
+            double[] jitA0 = Breakdown.jitAndProcessMillis(a.process.pid());
+            double[] jitB0 = Breakdown.jitAndProcessMillis(b.process.pid());
             Map<Side, Measured> m = interleaved(plan.cases4(), 4, plan.rounds(), subjects,
                 List.of(oneNode, twoNodes));
+            // how far each node was still compiling in these rounds: node a ran every case
+            // before them, node b its warm-up only
+            putJitShare(r, "two_nodes_jit_percent_a", jitA0,
+                Breakdown.jitAndProcessMillis(a.process.pid()));
+            putJitShare(r, "two_nodes_jit_percent_b", jitB0,
+                Breakdown.jitAndProcessMillis(b.process.pid()));
+            progress("%s: the JIT compilers' share of each node's CPU in those rounds: a %s %%,"
+                + " b %s %%", dbName, r.get("two_nodes_jit_percent_a"),
+                r.get("two_nodes_jit_percent_b"));
             r.put("two_nodes_cases_per_s", round(m.get(twoNodes).casesPerS()));
             r.put("two_nodes_one_node_cases_per_s", round(m.get(oneNode).casesPerS()));
             putRatio(r, "two_nodes_ratio", m.get(twoNodes), m.get(oneNode));
@@ -642,6 +653,14 @@ public final class Bench {
       out.put(side, m);
     });
     return out;
+  }
+
+  /** The JIT compilers' share of a JVM's CPU between two readings, in percent, if both read. */
+  private static void putJitShare(Map<String, Object> r, String key, double[] before,
+      double[] after) {
+    if (before != null && after != null && after[1] > before[1]) {
+      r.put(key, round(100 * (after[0] - before[0]) / (after[1] - before[1])));
+    }
   }
 
   /** Cases of a warm-up batch after the first {@link Plan#warmUp} while the compilers settle. */

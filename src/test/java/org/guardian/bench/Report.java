@@ -141,6 +141,8 @@ final class Report {
             "two_nodes_one_node_cases_per_s"},
         {"two nodes, 4 clients, cases/s", "two_nodes_cases_per_s"},
         {"two nodes / one node (target >= 0.9)", "two_nodes_ratio"},
+        {"the JIT compilers' share of node a's / node b's CPU in the two-node phase's rounds, %",
+            "two_nodes_jit_percent_a", "two_nodes_jit_percent_b"},
     };
     s.append("| figure |");
     results.keySet().forEach(db -> s.append(' ').append(db).append(" |"));
