@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -121,32 +122,27 @@ final class EngineAtScale extends AbstractProcessEnginePlugin {
     }
     List<SessionFactory> factories = config.getCustomSessionFactories() == null
         ? new ArrayList<>() : new ArrayList<>(config.getCustomSessionFactories());
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return AuthorizationManager.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new GroupsAsSignedIn(revokes);
-      }
-    });
-    factories.add(new SessionFactory() {
-      @Override
-      public Class<?> getSessionType() {
-        return DbEntityManager.class;
-      }
-
-      @Override
-      public Session openSession() {
-        return new IdCheckedOnFailure(config.getIdGenerator(),
-            Context.getCommandContext().getSession(PersistenceSession.class));
-      }
-    });
+    factories.add(sessions(AuthorizationManager.class, () -> new GroupsAsSignedIn(revokes)));
+    factories.add(sessions(DbEntityManager.class, () -> new IdCheckedOnFailure(
+        config.getIdGenerator(), Context.getCommandContext().getSession(PersistenceSession.class))));
     config.setCustomSessionFactories(factories);
     // which command opens its own transaction (PinnedTaskPlans)
     EngineInterceptors.addFirst(config, new PinnedTaskPlans.TransactionOwners());
+  }
+
+  /** The engine's sessions of {@code type}, one per command, opened by {@code open}. */
+  private static SessionFactory sessions(Class<?> type, Supplier<Session> open) {
+    return new SessionFactory() {
+      @Override
+      public Class<?> getSessionType() {
+        return type;
+      }
+
+      @Override
+      public Session openSession() {
+        return open.get();
+      }
+    };
   }
 
   @Override
