@@ -659,7 +659,7 @@ public final class Bench {
   private static void putJitShare(Map<String, Object> r, String key, double[] before,
       double[] after) {
     if (before != null && after != null && after[1] > before[1]) {
-      r.put(key, round(100 * (after[0] - before[0]) / (after[1] - before[1])));
+      r.put(key, round(Breakdown.jitPercent(before, after)));
     }
   }
 
@@ -692,7 +692,7 @@ public final class Bench {
       if (after == null) {
         break;
       }
-      double share = 100 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+      double share = Breakdown.jitPercent(before, after);
       boolean settled = share < plan.jitSettlePercent();
       if (settled || secs(t0) > SETTLE_LIMIT_S) {
         progress("%s: %d cases; the JIT compilers took %.0f %% of the JVM's CPU in the last %d"

@@ -75,6 +75,14 @@ final class Breakdown {
     return cpu;
   }
 
+  /**
+   * The JIT compilers' share of a JVM's CPU between two {@link #jitAndProcessMillis} readings, in
+   * percent.
+   */
+  static double jitPercent(double[] before, double[] after) {
+    return 100 * (after[0] - before[0]) / Math.max(1, after[1] - before[1]);
+  }
+
   /** Clock ticks per second of /proc figures (USER_HZ, 100 on Linux). */
   private static final double TICKS = 100.0;
 
@@ -136,13 +144,12 @@ final class Breakdown {
         } catch (java.io.IOException gone) {
           continue; // the process ended meanwhile
         }
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        String[] f = fields(stat);
         // the main process, or one of its children (field 4, the parent's pid)
         if (p.getFileName().toString().equals(main) || f[1].equals(main)) {
-          // utime, stime, cutime, cstime: a connection's process, once ended, counts in its
-          // parent's cutime and cstime
-          sum = Math.max(sum, 0) + Long.parseLong(f[11]) + Long.parseLong(f[12])
-              + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+          // its own and, cutime and cstime, its ended children's: a connection's process, once
+          // ended, counts in its parent's
+          sum = Math.max(sum, 0) + ticks(f) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
         }
       }
     }
@@ -151,8 +158,16 @@ final class Breakdown {
 
   /** utime + stime of a /proc stat line (fields 14 and 15; 12 and 13 after the command). */
   private static long ticks(String stat) {
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    return ticks(fields(stat));
+  }
+
+  private static long ticks(String[] fields) {
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  /** The fields of a /proc stat line after the command, the state (field 3) first. */
+  private static String[] fields(String stat) {
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
   }
 
   /** CPU ms per case between two {@link #cpuMillis} readings. */
