@@ -137,6 +137,8 @@ final class Report {
         {"Guardian's node once ready: collector / pauses / of them full / longest ms / all ms",
             "gc_collector", "gc_pauses", "gc_full_pauses", "gc_pause_max_ms",
             "gc_pause_total_ms"},
+        {"warm-up cases before the two-node rounds: node b / node a again",
+            "second_node_warmup_cases", "first_node_rewarm_cases"},
         {"one node, 4 clients, in the rounds of the two-node phase, cases/s",
             "two_nodes_one_node_cases_per_s"},
         {"two nodes, 4 clients, cases/s", "two_nodes_cases_per_s"},
@@ -183,7 +185,9 @@ final class Report {
     return os.getAvailableProcessors() + " cores, " + os.getName() + " " + os.getArch()
         + ", Java " + System.getProperty("java.version") + ", load average at the end "
         + String.format(Locale.ROOT, "%.1f", os.getSystemLoadAverage())
-        + ", every JVM " + GuardianNode.collector() + " (the harness's collectors: "
+        + ", every JVM " + GuardianNode.collector() + ", the nodes' JVMs "
+        + (GuardianNode.nodeOptions().isEmpty() ? "with the JVM's defaults"
+            : String.join(" ", GuardianNode.nodeOptions())) + " (the harness's collectors: "
         + String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(java.lang.management.GarbageCollectorMXBean::getName).toList()) + ")";
   }
