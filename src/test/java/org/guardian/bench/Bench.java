@@ -65,12 +65,9 @@ public final class Bench {
       return warmUpCases;
     }
 
-    /**
-     * The options with a value ({@code gc} and {@code node-options} are bench/run's: it chooses the
-     * JVMs' collector and the file of the nodes' JVM options).
-     */
+    /** The options with a value ({@code gc} is bench/run's: it chooses the JVMs' collector). */
     private static final Set<String> OPTIONS = Set.of("db", "children", "cases", "warmup",
-        "jit-settle", "rounds", "limit-min", "gc", "node-options");
+        "jit-settle", "rounds", "limit-min", "gc");
 
     static Plan of(String[] args) {
       boolean quick = Arrays.asList(args).contains("--quick");
@@ -85,7 +82,7 @@ public final class Bench {
           throw new IllegalArgumentException("unknown argument " + a
               + " (bench/run [--quick] [--db=h2,postgres] [--children=N] [--cases=M]"
               + " [--warmup=cases] [--jit-settle=percent] [--rounds=N] [--limit-min=minutes]"
-              + " [--gc=parallel|g1] [--node-options=file|none] [--profile])");
+              + " [--gc=parallel|g1] [--profile])");
         }
       }
       int children = Integer.parseInt(o.getOrDefault("children", quick ? "10000" : "100000"));

@@ -112,7 +112,6 @@ final class GuardianNode implements AutoCloseable {
     cmd.add("-Xmx" + System.getProperty("bench.node.xmx", "1g"));
     cmd.add("-XX:+ExitOnOutOfMemoryError");
     cmd.add(collector());
-    cmd.addAll(nodeOptions());
     Path gcLog = logs.resolve(name + "-gc.log");
     cmd.add("-Xlog:gc:file=" + gcLog.toAbsolutePath());
     cmd.add("-Dfile.encoding=UTF-8");
@@ -159,40 +158,6 @@ final class GuardianNode implements AutoCloseable {
       throw new IllegalStateException("-Dbench.gc missing (run bench/run)");
     }
     return gc;
-  }
-
-  /** The JVM options of a Guardian node in production, the file the launcher reads. */
-  static final String NODE_OPTIONS = "src/main/jvm/node.options";
-
-  /**
-   * The options of a node's JVM from {@link #NODE_OPTIONS} (or the file of {@code
-   * bench.node.options}; bench/run {@code --node-options=FILE}, {@code none} for the JVM's
-   * defaults): every option but the collector and the heap's size, which the bench sets itself
-   * ({@link #collector()}, {@code bench.node.xmx}). Comment lines start with {@code #}, as for the
-   * launcher.
-   */
-  static List<String> nodeOptions() {
-    String file = System.getProperty("bench.node.options", NODE_OPTIONS);
-    if (file.isBlank() || file.equals("none")) {
-      return List.of();
-    }
-    List<String> options = new ArrayList<>();
-    try {
-      for (String line : Files.readAllLines(Path.of(file))) {
-        line = line.strip();
-        if (line.isEmpty() || line.startsWith("#")) {
-          continue;
-        }
-        for (String option : line.split("\\s+")) {
-          if (!option.startsWith("-Xmx") && !option.matches("-XX:[+-]Use\\w*GC")) {
-            options.add(option);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("the nodes' JVM options: " + file, e);
-    }
-    return options;
   }
 
   /** Waits for the readiness probe; returns the seconds from launch to ready. */

@@ -185,9 +185,7 @@ final class Report {
     return os.getAvailableProcessors() + " cores, " + os.getName() + " " + os.getArch()
         + ", Java " + System.getProperty("java.version") + ", load average at the end "
         + String.format(Locale.ROOT, "%.1f", os.getSystemLoadAverage())
-        + ", every JVM " + GuardianNode.collector() + ", the nodes' JVMs "
-        + (GuardianNode.nodeOptions().isEmpty() ? "with the JVM's defaults"
-            : String.join(" ", GuardianNode.nodeOptions())) + " (the harness's collectors: "
+        + ", every JVM " + GuardianNode.collector() + " (the harness's collectors: "
         + String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
             .map(java.lang.management.GarbageCollectorMXBean::getName).toList()) + ")";
   }
