@@ -322,7 +322,7 @@ public final class Bench {
             r.put("second_node_warmup_cases", warmUp("warm-up of the second node",
                 plan.warmUp(), plan, subjects, guardianNext, warmB, b.process.pid()));
             // node a served the latency runs, the task lists and the dashboard since its warm-up:
-            // the classes they loaded made some 280 of its compiled methods not entrant, which it
+            // the classes they loaded made 200-300 of its compiled methods not entrant, which it
             // compiled again in the rounds (docs/benchmarks.md, 60); so it walks on as well until
             // its compilers settle
             GuardianWalker warmA = new GuardianWalker(a.http, wi, wc);
