@@ -328,17 +328,35 @@ public final class Bench {
             GuardianWalker warmA = new GuardianWalker(a.http, wi, wc);
             r.put("first_node_rewarm_cases", warmUp("the first node warmed again", SETTLE_BATCH,
                 plan, subjects, guardianNext, warmA, a.process.pid()));
-            TwoNodeSides sides = twoNodeRounds(r, "two_nodes", plan.cases4(), 4, plan, a, b,
-                subjects, guardianNext);
-            // the same with 8 clients: with 4, each of two nodes serves 2 at a time, and a node
-            // takes more CPU a case the fewer it serves at a time (1 client against 4 in the
-            // pairs' rounds); with 8 each of two nodes serves 4, as one node did with 4
-            // (docs/benchmarks.md, 62)
-            twoNodeRounds(r, "two_nodes_8", 2 * plan.cases4(), 8, plan, a, b, subjects,
+            Latencies in = new Latencies("intake (2 nodes)");
+            Latencies done = new Latencies("completion (2 nodes)");
+            Walker[] walkers = {new GuardianWalker(a.http, in, done),
+                new GuardianWalker(b.http, in, done)};
+            Side oneNode = new Side("one node", new GuardianWalker(a.http,
+                new Latencies("intake (1 node)"), new Latencies("completion (1 node)")), a,
                 guardianNext);
+            Side twoNodes = new Side("two nodes", i -> walkers[i % 2], null, guardianNext);
+            // one node and two nodes in interleaved rounds, as the limits (see compare)
+            double[] jitA0 = Breakdown.jitAndProcessMillis(a.process.pid());
+            double[] jitB0 = Breakdown.jitAndProcessMillis(b.process.pid());
+            Map<Side, Measured> m = interleaved(plan.cases4(), 4, plan.rounds(), subjects,
+                List.of(oneNode, twoNodes));
+            // how far each node was still compiling in these rounds: node a ran every case
+            // before them, node b its warm-up only
+            putJitShare(r, "two_nodes_jit_percent_a", jitA0,
+                Breakdown.jitAndProcessMillis(a.process.pid()));
+            putJitShare(r, "two_nodes_jit_percent_b", jitB0,
+                Breakdown.jitAndProcessMillis(b.process.pid()));
+            progress("%s: the JIT compilers' share of each node's CPU in those rounds: a %s %%,"
+                + " b %s %%", dbName, r.get("two_nodes_jit_percent_a"),
+                r.get("two_nodes_jit_percent_b"));
+            r.put("two_nodes_cases_per_s", round(m.get(twoNodes).casesPerS()));
+            r.put("two_nodes_one_node_cases_per_s", round(m.get(oneNode).casesPerS()));
+            putRatio(r, "two_nodes_ratio", m.get(twoNodes), m.get(oneNode));
             if (plan.profile()) {
-              profileTwoNodes(plan, db, a, b, sides.oneNode(), sides.twoNodes(), subjects);
+              profileTwoNodes(plan, db, a, b, oneNode, twoNodes, subjects);
             }
+            put(r, "two_nodes_intake", in);
           }
         }
       }
@@ -642,41 +660,6 @@ public final class Bench {
       out.put(side, m);
     });
     return out;
-  }
-
-  /** The sides of the two-node phase: node a alone, and nodes a and b taking turns. */
-  private record TwoNodeSides(Side oneNode, Side twoNodes) {}
-
-  /**
-   * Node a alone against nodes a and b in interleaved rounds (as the limits, see compare) with
-   * {@code clients} clients, on two nodes half of them on each; the figures under {@code key}:
-   * cases/s of both sides, their ratio, the JIT compilers' share of each node's CPU in the rounds
-   * and the two nodes' report intake.
-   */
-  private static TwoNodeSides twoNodeRounds(Map<String, Object> r, String key, int cases,
-      int clients, Plan plan, GuardianNode a, GuardianNode b, List<CountySeed.Child> subjects,
-      AtomicInteger next) throws Exception {
-    Latencies in = new Latencies("intake (2 nodes, " + clients + " clients)");
-    Latencies done = new Latencies("completion (2 nodes, " + clients + " clients)");
-    Walker[] walkers = {new GuardianWalker(a.http, in, done),
-        new GuardianWalker(b.http, in, done)};
-    Side oneNode = new Side("one node", new GuardianWalker(a.http,
-        new Latencies("intake (1 node)"), new Latencies("completion (1 node)")), a, next);
-    Side twoNodes = new Side("two nodes", i -> walkers[i % 2], null, next);
-    double[] jitA0 = Breakdown.jitAndProcessMillis(a.process.pid());
-    double[] jitB0 = Breakdown.jitAndProcessMillis(b.process.pid());
-    Map<Side, Measured> m = interleaved(cases, clients, plan.rounds(), subjects,
-        List.of(oneNode, twoNodes));
-    // how far each node was still compiling in these rounds
-    putJitShare(r, key + "_jit_percent_a", jitA0, Breakdown.jitAndProcessMillis(a.process.pid()));
-    putJitShare(r, key + "_jit_percent_b", jitB0, Breakdown.jitAndProcessMillis(b.process.pid()));
-    progress("%d clients: the JIT compilers' share of each node's CPU in those rounds: a %s %%,"
-        + " b %s %%", clients, r.get(key + "_jit_percent_a"), r.get(key + "_jit_percent_b"));
-    r.put(key + "_cases_per_s", round(m.get(twoNodes).casesPerS()));
-    r.put(key + "_one_node_cases_per_s", round(m.get(oneNode).casesPerS()));
-    putRatio(r, key + "_ratio", m.get(twoNodes), m.get(oneNode));
-    put(r, key + "_intake", in);
-    return new TwoNodeSides(oneNode, twoNodes);
   }
 
   /** The JIT compilers' share of a JVM's CPU between two readings, in percent, if both read. */

@@ -142,16 +142,9 @@ final class Report {
         {"one node, 4 clients, in the rounds of the two-node phase, cases/s",
             "two_nodes_one_node_cases_per_s"},
         {"two nodes, 4 clients, cases/s", "two_nodes_cases_per_s"},
-        {"two nodes / one node, 4 clients (target >= 0.9)", "two_nodes_ratio"},
-        {"the JIT compilers' share of node a's / node b's CPU in the rounds with 4 clients, %",
+        {"two nodes / one node (target >= 0.9)", "two_nodes_ratio"},
+        {"the JIT compilers' share of node a's / node b's CPU in the two-node phase's rounds, %",
             "two_nodes_jit_percent_a", "two_nodes_jit_percent_b"},
-        {"report intake on two nodes p50 / p95 / p99 ms, 4 clients", "two_nodes_intake"},
-        {"one node, 8 clients, cases/s", "two_nodes_8_one_node_cases_per_s"},
-        {"two nodes, 8 clients (4 a node), cases/s", "two_nodes_8_cases_per_s"},
-        {"two nodes / one node, 8 clients (target >= 0.9)", "two_nodes_8_ratio"},
-        {"the JIT compilers' share of node a's / node b's CPU in the rounds with 8 clients, %",
-            "two_nodes_8_jit_percent_a", "two_nodes_8_jit_percent_b"},
-        {"report intake on two nodes p50 / p95 / p99 ms, 8 clients", "two_nodes_8_intake"},
     };
     s.append("| figure |");
     results.keySet().forEach(db -> s.append(' ').append(db).append(" |"));
