@@ -1,5 +1,6 @@
 package org.guardian.common;
 
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.util.ReflectionUtils;
 
 /** Guardian's additions to the engine's command chain, made by the modules' engine plugins. */
 public final class EngineInterceptors {
@@ -19,9 +21,8 @@ public final class EngineInterceptors {
    */
   public static void addAfterEngine(ProcessEngineConfigurationImpl config,
       CommandInterceptor interceptor) {
-    List<CommandInterceptor> interceptors = config.getCustomPostCommandInterceptorsTxRequired()
-        == null ? new ArrayList<>()
-        : new ArrayList<>(config.getCustomPostCommandInterceptorsTxRequired());
+    List<CommandInterceptor> interceptors =
+        copyOf(config.getCustomPostCommandInterceptorsTxRequired());
     interceptors.add(interceptor);
     config.setCustomPostCommandInterceptorsTxRequired(interceptors);
   }
@@ -32,9 +33,8 @@ public final class EngineInterceptors {
    */
   public static void addFirst(ProcessEngineConfigurationImpl config,
       CommandInterceptor interceptor) {
-    List<CommandInterceptor> interceptors = config.getCustomPreCommandInterceptorsTxRequired()
-        == null ? new ArrayList<>()
-        : new ArrayList<>(config.getCustomPreCommandInterceptorsTxRequired());
+    List<CommandInterceptor> interceptors =
+        copyOf(config.getCustomPreCommandInterceptorsTxRequired());
     interceptors.add(0, interceptor);
     config.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
@@ -48,5 +48,22 @@ public final class EngineInterceptors {
         addAfterEngine(config, interceptor.apply(config));
       }
     };
+  }
+
+  /**
+   * A field of an engine object that an interceptor reads and the engine offers no getter for
+   * (a command's arguments), by name, declared on its class or a superclass.
+   */
+  public static Object commandField(Object target, String name) {
+    Field f = ReflectionUtils.findField(target.getClass(), name);
+    if (f == null) {
+      throw new IllegalStateException("no field " + name + " on " + target.getClass());
+    }
+    ReflectionUtils.makeAccessible(f);
+    return ReflectionUtils.getField(f, target);
+  }
+
+  private static List<CommandInterceptor> copyOf(List<CommandInterceptor> interceptors) {
+    return interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
   }
 }

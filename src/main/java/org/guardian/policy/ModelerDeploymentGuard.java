@@ -1,6 +1,5 @@
 package org.guardian.policy;
 
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.camunda.bpm.engine.impl.xml.ProblemImpl;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.guardian.audit.AuditAction;
 import org.guardian.audit.AuditLog;
+import org.guardian.common.EngineInterceptors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +57,8 @@ final class ModelerDeploymentGuard extends CommandInterceptor {
       CommandContext context = Context.getCommandContext();
       String user = context == null ? null : context.getAuthenticatedUserId();
       if (user != null) {
-        DeploymentBuilderImpl builder = (DeploymentBuilderImpl) field(deploy, "deploymentBuilder");
+        DeploymentBuilderImpl builder =
+            (DeploymentBuilderImpl) EngineInterceptors.commandField(deploy, "deploymentBuilder");
         List<ModelFile> files = context.runWithoutAuthorization(() -> resources(builder, context));
         List<Finding> findings = validator.get().validate(files);
         String names = files.stream().map(ModelFile::name).collect(Collectors.joining(","));
@@ -107,22 +108,6 @@ final class ModelerDeploymentGuard extends CommandInterceptor {
       }
     }
     return new ArrayList<>(files.values());
-  }
-
-  private static Object field(Object target, String name) {
-    Class<?> type = target.getClass();
-    while (type != null) {
-      try {
-        Field f = type.getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(target);
-      } catch (NoSuchFieldException e) {
-        type = type.getSuperclass();
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException("no field " + name + " on " + target.getClass());
   }
 
   /** The engine's parse exception, with one report per file, so that REST clients see them. */

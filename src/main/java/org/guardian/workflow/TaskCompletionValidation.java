@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +35,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
+import org.guardian.common.EngineInterceptors;
 import org.guardian.common.FieldProblem;
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -103,10 +103,10 @@ public class TaskCompletionValidation extends CommandInterceptor {
   @Override
   public <T> T execute(Command<T> command) {
     if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
-      String taskId = (String) field(command, "taskId");
+      String taskId = (String) EngineInterceptors.commandField(command, "taskId");
       @SuppressWarnings("unchecked")
-      Map<String, Object> submitted = (Map<String, Object>) field(command,
-          command instanceof CompleteTaskCmd ? "variables" : "properties");
+      Map<String, Object> submitted = (Map<String, Object>) EngineInterceptors.commandField(
+          command, command instanceof CompleteTaskCmd ? "variables" : "properties");
       CommandContext context = Context.getCommandContext();
       TaskEntity task = taskId == null ? null
           : context.runWithoutAuthorization(
@@ -275,22 +275,6 @@ public class TaskCompletionValidation extends CommandInterceptor {
       forms.put(cacheKey, schema);
     }
     return schema;
-  }
-
-  private static Object field(Object target, String name) {
-    Class<?> type = target.getClass();
-    while (type != null) {
-      try {
-        Field f = type.getDeclaredField(name);
-        f.setAccessible(true);
-        return f.get(target);
-      } catch (NoSuchFieldException e) {
-        type = type.getSuperclass();
-      } catch (IllegalAccessException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new IllegalStateException("no field " + name + " on " + target.getClass());
   }
 
   /**
